@@ -1,0 +1,40 @@
+using Keel.Platform.Accounts;
+using Keel.Platform.ApiKeys;
+using Keel.Platform.Audit;
+using Keel.Platform.Auth;
+using Keel.Platform.Email;
+using Keel.Platform.Organizations;
+using Keel.Platform.Waitlist;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Keel.Platform.Data;
+
+/// <summary>
+/// The one database model of a Keel server. The host derives one context per provider (so each provider has its
+/// own migrations) and adds the product modules' entity configurations in <see cref="OnModelCreating"/>.
+/// </summary>
+public abstract class KeelDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<MagicLink> MagicLinks => Set<MagicLink>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KeelDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type: EF stores DateTimeOffset as text and cannot compare or order it in SQL.
+        // All our times are UTC, so the binary form (ticks) keeps their order.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Keel.Platform.Admin;
+using Keel.Platform.ApiKeys;
+using Keel.Platform.Audit;
+using Keel.Platform.Auth;
+using Keel.Platform.Data;
+using Keel.Platform.Email;
+using Keel.Platform.Http;
+using Keel.Platform.Organizations;
+using Keel.Platform.RateLimiting;
+using Keel.Platform.Waitlist;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Keel.Platform;
+
+/// <summary>The platform's public surface: the host calls <see cref="AddKeelPlatform{TSqlite,TPostgres}"/> and
+/// <see cref="MapKeelPlatform"/>, and product modules build on what they register.</summary>
+public static class KeelPlatform
+{
+    public static IServiceCollection AddKeelPlatform<TSqlite, TPostgres>(this IServiceCollection services, IConfiguration configuration)
+        where TSqlite : KeelDbContext
+        where TPostgres : KeelDbContext
+    {
+        services.AddOptions<KeelOptions>().Bind(configuration.GetSection(KeelOptions.Section));
+        var options = configuration.GetSection(KeelOptions.Section).Get<KeelOptions>() ?? new KeelOptions();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        if (options.Database.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = options.Database.ConnectionString
+                ?? throw new InvalidOperationException("Keel:Database:ConnectionString is required when the provider is Postgres.");
+            services.AddDbContext<KeelDbContext, TPostgres>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var connectionString = options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataDirectory, "keel.db")}";
+            services.AddDbContext<KeelDbContext, TSqlite>(o => o.UseSqlite(connectionString));
+        }
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        services.AddAuthentication(KeelClaims.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, KeelAuthenticationHandler>(KeelClaims.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformPolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(KeelClaims.Admin, "true"));
+        services.AddSingleton<ServerSecrets>();
+        services.AddSingleton<SecretBox>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddScoped<SignIn>();
+        services.AddScoped<MagicLinks>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<AuditLog>();
+
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            services.AddSingleton<RateLimitStore, InMemoryRateLimitStore>();
+        }
+        else
+        {
+            var redisOptions = ConfigurationOptions.Parse(options.Redis);
+            redisOptions.AbortOnConnectFail = false;
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+            services.AddSingleton<RateLimitStore, RedisRateLimitStore>();
+        }
+        services.AddSingleton<RateLimits>();
+        services.AddScoped<ApiRateLimitFilter>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Mailer>();
+        if (string.IsNullOrWhiteSpace(options.Smtp.Host))
+            services.AddSingleton<MailTransport, FileMailTransport>();
+        else
+            services.AddSingleton<MailTransport, SmtpMailTransport>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+
+    /// <summary>Error handling, authentication and the request-size limit, in the order they must run.</summary>
+    public static WebApplication UseKeelPlatform(this WebApplication app)
+    {
+        var limit = app.Services.GetRequiredService<IOptions<KeelOptions>>().Value.Limits.MaxRequestBodyBytes;
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            // Kestrel then answers 413 as soon as a body is read past the limit (or announced larger).
+            var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps <c>/health</c>, the email-link pages and the platform API under <c>/api/v1</c>.</summary>
+    public static RouteGroupBuilder MapKeelPlatform(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthApi();
+        app.MapMagicLinkPage();
+        app.MapInvitationPage();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<ApiRateLimitFilter>();
+        api.MapAuthApi();
+        api.MapApiKeysApi();
+        api.MapOrganizationsApi();
+        api.MapInvitationsApi();
+        api.MapAuditApi();
+        api.MapAdminApi();
+        api.MapWaitlistApi();
+        return api;
+    }
+
+    /// <summary>Applies pending migrations of the configured provider.</summary>
+    public static async Task MigrateKeelDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<IOptions<KeelOptions>>().Value;
+        if (options.Database.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(options.DataDirectory);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KeelDbContext>().Database.MigrateAsync(ct);
+    }
+}

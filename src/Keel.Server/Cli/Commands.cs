@@ -1,0 +1,111 @@
+using Keel.Platform;
+using Keel.Platform.Accounts;
+using Keel.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Keel.Server.Cli;
+
+/// <summary>The server executable's subcommands, so a self-hoster never needs SQL.</summary>
+internal static class Commands
+{
+    private const string Usage = """
+        Usage: Keel.Server [command]
+
+        Without a command, runs the server.
+
+        Commands:
+          migrate                                    Apply database migrations and exit
+          admin create --email EMAIL [--password P]  Create an administrator, or make an existing account one
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["migrate", .. var rest] => await MigrateAsync(rest),
+                ["admin", "create", .. var rest] => await CreateAdminAsync(rest),
+                ["help" or "--help" or "-h"] => Help(),
+                _ => Fail($"Unknown command '{string.Join(' ', args)}'. Run with --help for the list."),
+            };
+        }
+        catch (CommandException e)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine(Usage);
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 1;
+    }
+
+    private static async Task<int> MigrateAsync(string[] args)
+    {
+        var app = KeelServer.Build(args);
+        await AnsiConsole.Status().StartAsync("Applying migrations...", async _ => await app.Services.MigrateKeelDatabaseAsync());
+        AnsiConsole.MarkupLine("[green]Database is up to date.[/]");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(string[] args)
+    {
+        var options = CommandOptions.Parse(args, "--email", "--password", "--name");
+        var email = options.GetValueOrDefault("--email") ?? throw new CommandException("--email is required.");
+        if (!EmailAddress.IsValid(email)) throw new CommandException($"'{email}' is not a valid email address.");
+        var password = options.GetValueOrDefault("--password");
+        if (password is { Length: < Limits.MinPassword }) throw new CommandException($"A password has at least {Limits.MinPassword} characters.");
+
+        var app = KeelServer.Build([]);
+        await app.Services.MigrateKeelDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeelDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var normalized = EmailAddress.Normalize(email);
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.NormalizedEmail == normalized);
+        var created = account is null;
+        if (account is null)
+        {
+            account = new Account { Id = Ids.New(time), Email = email.Trim(), NormalizedEmail = normalized, CreatedAt = time.GetUtcNow() };
+            db.Accounts.Add(account);
+        }
+        account.IsAdmin = true;
+        account.DisplayName ??= options.GetValueOrDefault("--name");
+        if (password is not null) account.PasswordHash = Passwords.Hash(password);
+        await db.SaveChangesAsync();
+
+        AnsiConsole.MarkupLine(created
+            ? $"[green]Created administrator[/] {Markup.Escape(account.Email)}"
+            : $"[green]{Markup.Escape(account.Email)} is now an administrator[/]");
+        if (password is null && account.PasswordHash is null)
+            AnsiConsole.MarkupLine("No password set: sign in with a magic link (POST /api/v1/auth/magic-link).");
+        return 0;
+    }
+}
+
+internal sealed class CommandException(string message) : Exception(message);
+
+internal static class CommandOptions
+{
+    /// <summary>Reads <c>--name value</c> pairs; anything unknown or without a value is an error.</summary>
+    public static Dictionary<string, string> Parse(string[] args, params string[] known)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!known.Contains(args[i])) throw new CommandException($"Unknown option '{args[i]}'. Known: {string.Join(", ", known)}.");
+            if (i + 1 >= args.Length) throw new CommandException($"{args[i]} needs a value.");
+            values[args[i]] = args[++i];
+        }
+        return values;
+    }
+}
