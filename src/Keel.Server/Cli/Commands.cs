@@ -16,17 +16,24 @@ internal static class Commands
 
         Commands:
           migrate                                    Apply database migrations and exit
-          admin create --email EMAIL [--password P]  Create an administrator, or make an existing account one
+          admin create --email EMAIL [--password P] [--name NAME]
+                                                     Create an administrator, or make an existing account one
+
+        Configuration comes from appsettings.json, environment variables (Keel__Database__Provider=Postgres)
+        or arguments (--Keel:Database:Provider=Postgres), for the server and every command alike.
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // Configuration overrides (--Keel:Database:Provider=Postgres) may accompany any command, as for the server.
+        var configuration = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':') && a.Contains('=')).ToArray();
+        args = args.Except(configuration).ToArray();
         try
         {
             return args switch
             {
-                ["migrate", .. var rest] => await MigrateAsync(rest),
-                ["admin", "create", .. var rest] => await CreateAdminAsync(rest),
+                ["migrate"] => await MigrateAsync(configuration),
+                ["admin", "create", .. var rest] => await CreateAdminAsync(rest, configuration),
                 ["help" or "--help" or "-h"] => Help(),
                 _ => Fail($"Unknown command '{string.Join(' ', args)}'. Run with --help for the list."),
             };
@@ -57,7 +64,7 @@ internal static class Commands
         return 0;
     }
 
-    private static async Task<int> CreateAdminAsync(string[] args)
+    private static async Task<int> CreateAdminAsync(string[] args, string[] configuration)
     {
         var options = CommandOptions.Parse(args, "--email", "--password", "--name");
         var email = options.GetValueOrDefault("--email") ?? throw new CommandException("--email is required.");
@@ -65,7 +72,7 @@ internal static class Commands
         var password = options.GetValueOrDefault("--password");
         if (password is { Length: < Limits.MinPassword }) throw new CommandException($"A password has at least {Limits.MinPassword} characters.");
 
-        var app = KeelServer.Build([]);
+        var app = KeelServer.Build(configuration);
         await app.Services.MigrateKeelDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeelDbContext>();
