@@ -27,6 +27,26 @@ public sealed class KeelOptions
     public AuthOptions Auth { get; set; } = new();
 
     public LimitsOptions Limits { get; set; } = new();
+
+    public BillingOptions Billing { get; set; } = new();
+
+    public LicensingOptions Licensing { get; set; } = new();
+}
+
+public sealed class BillingOptions
+{
+    /// <summary>The plan catalog; empty means the <c>plans.json</c> shipped with the server.</summary>
+    public string? PlansFile { get; set; }
+    /// <summary>Days a canceled subscription keeps working (seed 001: 7).</summary>
+    public int GraceDays { get; set; } = 7;
+}
+
+public sealed class LicensingOptions
+{
+    /// <summary>How long an offline token lets a client work without reaching the server (seed 000: 7 days).</summary>
+    public TimeSpan OfflineTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>A machine not seen for this long no longer counts against the device limit (Keygen's dead-machine rule).</summary>
+    public TimeSpan MachineInactiveAfter { get; set; } = TimeSpan.FromDays(30);
 }
 
 public enum DatabaseProvider

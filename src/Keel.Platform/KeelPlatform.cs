@@ -6,7 +6,9 @@ using Keel.Platform.Audit;
 using Keel.Platform.Auth;
 using Keel.Platform.Data;
 using Keel.Platform.Email;
+using Keel.Platform.Billing;
 using Keel.Platform.Http;
+using Keel.Platform.Licensing;
 using Keel.Platform.Organizations;
 using Keel.Platform.RateLimiting;
 using Keel.Platform.Waitlist;
@@ -37,16 +39,18 @@ public static class KeelPlatform
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 
+        // Pooled contexts: a request rents one whose internal services are already resolved, instead of building
+        // options and a context service scope on every request. KeelDbContext holds no state of its own to reset.
         if (options.Database.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = options.Database.ConnectionString
                 ?? throw new InvalidOperationException("Keel:Database:ConnectionString is required when the provider is Postgres.");
-            services.AddDbContext<KeelDbContext, TPostgres>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<KeelDbContext, TPostgres>(o => o.UseNpgsql(connectionString));
         }
         else
         {
             var connectionString = options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataDirectory, "keel.db")}";
-            services.AddDbContext<KeelDbContext, TSqlite>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<KeelDbContext, TSqlite>(o => o.UseSqlite(connectionString));
         }
 
         services.ConfigureHttpJsonOptions(o =>
@@ -70,6 +74,10 @@ public static class KeelPlatform
         services.AddScoped<MagicLinks>();
         services.AddScoped<Invitations>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton(sp => PlanCatalog.FromOptions(sp.GetRequiredService<IOptions<KeelOptions>>()));
+        services.AddSingleton<OfflineTokens>();
+        services.AddScoped<Licenses>();
+        services.AddScoped<LicenseTokens>();
 
         if (string.IsNullOrWhiteSpace(options.Redis))
         {
@@ -121,7 +129,7 @@ public static class KeelPlatform
         app.MapMagicLinkPage();
         app.MapInvitationPage();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<ApiRateLimitFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithKeelRateLimit();
         api.MapAuthApi();
         api.MapApiKeysApi();
         api.MapOrganizationsApi();
@@ -129,6 +137,7 @@ public static class KeelPlatform
         api.MapAuditApi();
         api.MapAdminApi();
         api.MapWaitlistApi();
+        api.MapLicensesApi(app);
         return api;
     }
 

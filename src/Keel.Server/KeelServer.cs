@@ -1,3 +1,4 @@
+using Keel.Gigzilla.Api;
 using Keel.Platform;
 using Keel.Server.Data;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public static class KeelServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.Services.AddKeelPlatform<SqliteKeelDbContext, PostgresKeelDbContext>(builder.Configuration);
+        builder.Services.AddGigzilla();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Keel API";
@@ -27,6 +29,7 @@ public static class KeelServer
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Keel API")).AllowAnonymous();
         app.MapKeelPlatform();
+        app.MapGigzilla();
         return app;
     }
 

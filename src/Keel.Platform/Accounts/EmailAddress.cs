@@ -3,7 +3,7 @@ using Keel.Platform.Data;
 
 namespace Keel.Platform.Accounts;
 
-internal static class EmailAddress
+public static class EmailAddress
 {
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 

@@ -38,4 +38,7 @@ public static class AuditActions
     public const string MemberJoined = "organization.member_joined";
     public const string RoleChanged = "organization.role_changed";
     public const string MemberRemoved = "organization.member_removed";
+    public const string LicenseCreated = "license.created";
+    public const string MachineActivated = "license.machine_activated";
+    public const string MachineDeactivated = "license.machine_deactivated";
 }

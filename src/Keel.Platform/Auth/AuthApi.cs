@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Keel.Platform.Accounts;
 using Keel.Platform.Audit;
@@ -5,6 +6,7 @@ using Keel.Platform.Data;
 using Keel.Platform.Email;
 using Keel.Platform.Email.Templates;
 using Keel.Platform.Http;
+using Keel.Platform.Organizations;
 using Keel.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -172,11 +174,34 @@ internal static class AuthApi
         return TypedResults.Ok(await MeResponseAsync(db, account, ct));
     }
 
+    /// <summary>
+    /// The account's fields and its organizations in one round trip, compiled: API clients call this endpoint more
+    /// than any other, and compiling skips EF's per-call expression walk and cache lookup. A compiled query sticks to
+    /// the provider of the first context it runs on, and one process (the test suite) can hold both a SQLite and a
+    /// PostgreSQL context, so there is one per context type. The organization's name is a scalar subquery rather than
+    /// a join so that SQLite seeks the memberships' AccountId index instead of materialising every membership.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, Func<KeelDbContext, Guid, CancellationToken, Task<MeRow?>>> FindMe = new();
+
+    private static Func<KeelDbContext, Guid, CancellationToken, Task<MeRow?>> CompileFindMe() => EF.CompileAsyncQuery(
+        (KeelDbContext db, Guid id, CancellationToken ct) => db.Accounts.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new MeRow(a.Id, a.Email, a.DisplayName, a.IsAdmin, a.EmailVerifiedAt != null, a.PasswordHash != null, a.CreatedAt,
+                db.Memberships
+                    .Where(m => m.AccountId == a.Id)
+                    .Select(m => new OrganizationRow(m.OrganizationId,
+                        db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.Name).First(), m.Role))
+                    .ToList()))
+            .FirstOrDefault());
+
     private static async Task<IResult> MeAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
     {
-        var id = user.AccountIdOf();
-        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return account is null ? Problems.NotFound("Account") : TypedResults.Ok(await MeResponseAsync(db, account, ct));
+        var findMe = FindMe.GetOrAdd(db.GetType(), static _ => CompileFindMe());
+        var me = await findMe(db, user.AccountIdOf(), ct);
+        return me is null
+            ? Problems.NotFound("Account")
+            : TypedResults.Ok(new MeResponse(me.Id, me.Email, me.DisplayName, me.IsAdmin, me.EmailVerified, me.HasPassword,
+                me.CreatedAt, MembershipsOf(me.Organizations)));
     }
 
     private static async Task<IResult> ChangePasswordAsync(ChangePasswordRequest request, ClaimsPrincipal user, KeelDbContext db,
@@ -199,11 +224,18 @@ internal static class AuthApi
     {
         var organizations = await db.Memberships.AsNoTracking()
             .Where(m => m.AccountId == account.Id)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name, m.Role })
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new OrganizationRow(o.Id, o.Name, m.Role))
             .ToListAsync(ct);
         return new MeResponse(account.Id, account.Email, account.DisplayName, account.IsAdmin, account.EmailVerifiedAt is not null,
-            account.PasswordHash is not null, account.CreatedAt,
-            organizations.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(o => new MembershipDto(o.Id, o.Name, o.Role.ToString().ToLowerInvariant())).ToList());
+            account.PasswordHash is not null, account.CreatedAt, MembershipsOf(organizations));
     }
+
+    private sealed record MeRow(Guid Id, string Email, string? DisplayName, bool IsAdmin, bool EmailVerified, bool HasPassword,
+        DateTimeOffset CreatedAt, List<OrganizationRow> Organizations);
+
+    private sealed record OrganizationRow(Guid Id, string Name, OrganizationRole Role);
+
+    private static List<MembershipDto> MembershipsOf(List<OrganizationRow> organizations) =>
+        organizations.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(o => new MembershipDto(o.Id, o.Name, o.Role.ToString().ToLowerInvariant())).ToList();
 }

@@ -3,6 +3,7 @@ using Keel.Platform.ApiKeys;
 using Keel.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,6 @@ internal sealed class KeelAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    KeelDbContext db,
     ApiKeyAuthenticator apiKeys,
     AccessTokens accessTokens,
     TimeProvider time)
@@ -63,6 +63,8 @@ internal sealed class KeelAuthenticationHandler(
     {
         var hash = Tokens.Hash(token);
         var now = time.GetUtcNow();
+        // Resolved here rather than injected: API-key, JWT and anonymous requests need no database context.
+        var db = Context.RequestServices.GetRequiredService<KeelDbContext>();
         var found = await db.Sessions.AsNoTracking()
             .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
             .Join(db.Accounts, s => s.AccountId, a => a.Id, (s, a) => new { SessionId = s.Id, a.Id, a.Email, a.IsAdmin })

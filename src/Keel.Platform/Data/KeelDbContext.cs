@@ -3,6 +3,7 @@ using Keel.Platform.ApiKeys;
 using Keel.Platform.Audit;
 using Keel.Platform.Auth;
 using Keel.Platform.Email;
+using Keel.Platform.Licensing;
 using Keel.Platform.Organizations;
 using Keel.Platform.Waitlist;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public abstract class KeelDbContext(DbContextOptions options) : DbContext(option
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<License> Licenses => Set<License>();
+    public DbSet<Machine> Machines => Set<Machine>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KeelDbContext).Assembly);

@@ -1,4 +1,5 @@
 using Keel.Platform.Auth;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -22,4 +23,11 @@ internal sealed class ApiRateLimitFilter(RateLimits limits, IOptions<KeelOptions
         user.FindFirst(KeelClaims.Method)?.Value == "api_key"
             ? "key:" + user.FindFirst(KeelClaims.CredentialId)!.Value
             : "account:" + user.FindFirst(KeelClaims.AccountId)!.Value;
+}
+
+public static class RateLimitEndpointExtensions
+{
+    /// <summary>Applies the platform's general limit (per API key or account, per IP when anonymous) to these endpoints.</summary>
+    public static TBuilder WithKeelRateLimit<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, ApiRateLimitFilter>();
 }

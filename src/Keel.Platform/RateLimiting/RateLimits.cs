@@ -6,7 +6,7 @@ namespace Keel.Platform.RateLimiting;
 
 /// <summary>Checks named limits. Partition keys (emails, IPs) are hashed before they reach the store, so Redis never
 /// holds personal data.</summary>
-internal sealed class RateLimits(RateLimitStore store)
+public sealed class RateLimits(RateLimitStore store)
 {
     public async ValueTask<RateLimitDecision> AcquireAsync(string policy, string partition, RateLimitRule rule)
     {
@@ -18,7 +18,7 @@ internal sealed class RateLimits(RateLimitStore store)
     public static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
 
-internal sealed record RateLimitDecision(bool IsAllowed, TimeSpan RetryAfter)
+public sealed record RateLimitDecision(bool IsAllowed, TimeSpan RetryAfter)
 {
     public static readonly RateLimitDecision Allowed = new(true, TimeSpan.Zero);
 

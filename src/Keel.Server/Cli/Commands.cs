@@ -1,6 +1,8 @@
 using Keel.Platform;
 using Keel.Platform.Accounts;
+using Keel.FixCi.Analysis;
 using Keel.Platform.Data;
+using Keel.Platform.Licensing;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -18,6 +20,10 @@ internal static class Commands
           migrate                                    Apply database migrations and exit
           admin create --email EMAIL [--password P] [--name NAME]
                                                      Create an administrator, or make an existing account one
+          licenses rotate-key                        Start signing offline license tokens with a new key
+                                                     (tokens signed with the old one stay valid)
+          fixci analyze --fail FILE [--pass FILE] [--json]
+                                                     Find the lines that explain a failed CI log
 
         Configuration comes from appsettings.json, environment variables (Keel__Database__Provider=Postgres)
         or arguments (--Keel:Database:Provider=Postgres), for the server and every command alike.
@@ -34,6 +40,8 @@ internal static class Commands
             {
                 ["migrate"] => await MigrateAsync(configuration),
                 ["admin", "create", .. var rest] => await CreateAdminAsync(rest, configuration),
+                ["fixci", "analyze", .. var rest] => await AnalyzeCommand.RunAsync(rest, Console.Out, Console.Error),
+                ["licenses", "rotate-key"] => await RotateLicenseKeyAsync(configuration),
                 ["help" or "--help" or "-h"] => Help(),
                 _ => Fail($"Unknown command '{string.Join(' ', args)}'. Run with --help for the list."),
             };
@@ -95,6 +103,15 @@ internal static class Commands
             : $"[green]{Markup.Escape(account.Email)} is now an administrator[/]");
         if (password is null && account.PasswordHash is null)
             AnsiConsole.MarkupLine("No password set: sign in with a magic link (POST /api/v1/auth/magic-link).");
+        return 0;
+    }
+
+    private static async Task<int> RotateLicenseKeyAsync(string[] configuration)
+    {
+        var app = KeelServer.Build(configuration);
+        await app.Services.MigrateKeelDatabaseAsync();
+        var keyId = await app.Services.GetRequiredService<OfflineTokens>().RotateAsync(CancellationToken.None);
+        AnsiConsole.MarkupLine($"[green]Offline license tokens are now signed with key[/] {Markup.Escape(keyId)}");
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Keel.Platform.Tests.Accounts;

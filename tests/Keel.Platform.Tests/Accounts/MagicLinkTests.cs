@@ -1,5 +1,5 @@
 using System.Net;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Keel.Platform.Tests.Accounts;
@@ -16,7 +16,7 @@ public sealed class MagicLinkTests : IAsyncLifetime
     [Fact]
     public async Task A_new_address_signs_up_by_the_link_written_to_an_eml_file()
     {
-        var email = Api.NewEmail("newcomer");
+        var email = KeelApi.NewEmail("newcomer");
         var client = _server.CreateClient();
         (await client.PostJsonAsync("/api/v1/auth/magic-link", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
@@ -42,7 +42,7 @@ public sealed class MagicLinkTests : IAsyncLifetime
     [Fact]
     public async Task A_link_works_once()
     {
-        var email = Api.NewEmail();
+        var email = KeelApi.NewEmail();
         await _server.CreateClient().PostJsonAsync("/api/v1/auth/magic-link", new { email });
         var token = Mailbox.TokenFrom(await _server.WaitForEmlAsync(email));
 
@@ -53,7 +53,7 @@ public sealed class MagicLinkTests : IAsyncLifetime
     [Fact]
     public async Task A_link_expires_after_ten_minutes()
     {
-        var email = Api.NewEmail();
+        var email = KeelApi.NewEmail();
         await _server.CreateClient().PostJsonAsync("/api/v1/auth/magic-link", new { email });
         var token = Mailbox.TokenFrom(await _server.WaitForEmlAsync(email));
 
@@ -74,7 +74,7 @@ public sealed class MagicLinkTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_hash_of_a_link_token_is_stored()
     {
-        var email = Api.NewEmail();
+        var email = KeelApi.NewEmail();
         await _server.CreateClient().PostJsonAsync("/api/v1/auth/magic-link", new { email });
         var token = Mailbox.TokenFrom(await _server.WaitForEmlAsync(email));
         var database = await File.ReadAllBytesAsync(Path.Combine(_server.DataDirectory, "keel.db"));

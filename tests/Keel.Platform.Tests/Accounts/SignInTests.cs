@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 
 namespace Keel.Platform.Tests.Accounts;
 
@@ -12,8 +12,8 @@ public abstract class SignInTests(ServerFixture fixture)
     public async Task Registering_signs_in_with_an_http_only_same_site_session_cookie()
     {
         var client = Server.CreateClient();
-        var email = Api.NewEmail();
-        var response = await client.PostJsonAsync("/api/v1/auth/register", new { email, password = Api.Password, displayName = "Ada" });
+        var email = KeelApi.NewEmail();
+        var response = await client.PostJsonAsync("/api/v1/auth/register", new { email, password = KeelApi.Password, displayName = "Ada" });
         var me = await response.JsonAsync(HttpStatusCode.Created);
         me["email"]!.GetValue<string>().ShouldBe(email);
         me["displayName"]!.GetValue<string>().ShouldBe("Ada");
@@ -31,7 +31,7 @@ public abstract class SignInTests(ServerFixture fixture)
     public async Task Registering_an_address_twice_is_a_conflict_whatever_its_case()
     {
         var (_, _, email) = await Server.SignUpAsync();
-        var again = await Server.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email = email.ToUpperInvariant(), password = Api.Password });
+        var again = await Server.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email = email.ToUpperInvariant(), password = KeelApi.Password });
         await again.ProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -44,14 +44,14 @@ public abstract class SignInTests(ServerFixture fixture)
         (await wrong.ProblemAsync(HttpStatusCode.Unauthorized))["detail"]!.GetValue<string>().ShouldBe("Email or password is incorrect.");
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        (await client.PostJsonAsync("/api/v1/auth/login", new { email, password = Api.Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostJsonAsync("/api/v1/auth/login", new { email, password = KeelApi.Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task An_unknown_address_gets_the_same_answer_as_a_wrong_password()
     {
-        var response = await Server.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = Api.NewEmail(), password = Api.Password });
+        var response = await Server.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = KeelApi.NewEmail(), password = KeelApi.Password });
         (await response.ProblemAsync(HttpStatusCode.Unauthorized))["detail"]!.GetValue<string>().ShouldBe("Email or password is incorrect.");
     }
 
@@ -60,7 +60,7 @@ public abstract class SignInTests(ServerFixture fixture)
     {
         var jar = new CookieContainer();
         var client = Server.CreateClient(jar);
-        await (await client.PostJsonAsync("/api/v1/auth/register", new { email = Api.NewEmail(), password = Api.Password })).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostJsonAsync("/api/v1/auth/register", new { email = KeelApi.NewEmail(), password = KeelApi.Password })).JsonAsync(HttpStatusCode.Created);
         var cookies = jar.GetCookieHeader(Server.Address);
         (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -75,7 +75,7 @@ public abstract class SignInTests(ServerFixture fixture)
     public async Task A_jwt_access_token_authenticates_api_calls()
     {
         var (_, id, email) = await Server.SignUpAsync();
-        var token = await (await Server.CreateClient().PostJsonAsync("/api/v1/auth/token", new { email, password = Api.Password })).JsonAsync();
+        var token = await (await Server.CreateClient().PostJsonAsync("/api/v1/auth/token", new { email, password = KeelApi.Password })).JsonAsync();
         token["tokenType"]!.GetValue<string>().ShouldBe("Bearer");
         token["expiresIn"]!.GetValue<int>().ShouldBe(3600);
 
@@ -88,7 +88,7 @@ public abstract class SignInTests(ServerFixture fixture)
     public async Task A_tampered_jwt_is_refused()
     {
         var (_, _, email) = await Server.SignUpAsync();
-        var token = (await (await Server.CreateClient().PostJsonAsync("/api/v1/auth/token", new { email, password = Api.Password })).JsonAsync())["accessToken"]!.GetValue<string>();
+        var token = (await (await Server.CreateClient().PostJsonAsync("/api/v1/auth/token", new { email, password = KeelApi.Password })).JsonAsync())["accessToken"]!.GetValue<string>();
         var parts = token.Split('.');
         var forged = parts[0] + "." + parts[1] + "." + new string(parts[2].Reverse().ToArray());
         using var client = new HttpClient { BaseAddress = Server.Address };
@@ -102,7 +102,7 @@ public abstract class SignInTests(ServerFixture fixture)
         var (client, _, email) = await Server.SignUpAsync();
         var wrong = await client.PutAsync("/api/v1/me/password", JsonContent.Create(new { currentPassword = "nope nope nope", newPassword = "a brand new passphrase" }));
         (await wrong.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["currentPassword"].ShouldNotBeNull();
-        var right = await client.PutAsync("/api/v1/me/password", JsonContent.Create(new { currentPassword = Api.Password, newPassword = "a brand new passphrase" }));
+        var right = await client.PutAsync("/api/v1/me/password", JsonContent.Create(new { currentPassword = KeelApi.Password, newPassword = "a brand new passphrase" }));
         right.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await Server.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email, password = "a brand new passphrase" })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Keel.Platform.Tests.Admin;
@@ -17,7 +17,7 @@ public abstract class AdminTests(ServerFixture fixture)
         account.IsAdmin = true;
         await db.SaveChangesAsync();
         // Admin is a claim of the session, read when the request is authenticated: sign in again to be sure.
-        await client.PostJsonAsync("/api/v1/auth/login", new { email, password = Api.Password });
+        await client.PostJsonAsync("/api/v1/auth/login", new { email, password = KeelApi.Password });
         return client;
     }
 
@@ -50,7 +50,7 @@ public abstract class AdminTests(ServerFixture fixture)
         var admin = await AdminAsync();
         var tag = Guid.NewGuid().ToString("N")[..10];
         for (var i = 0; i < 3; i++)
-            await Server.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email = $"{tag}-{i}@example.com", password = Api.Password });
+            await Server.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email = $"{tag}-{i}@example.com", password = KeelApi.Password });
 
         var page1 = await (await admin.GetAsync($"/api/v1/admin/users?q={tag}&pageSize=2")).JsonAsync();
         page1["total"]!.GetValue<int>().ShouldBe(3);

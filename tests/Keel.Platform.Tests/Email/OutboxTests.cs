@@ -1,7 +1,6 @@
 using System.Net;
 using Keel.Platform.Data;
 using Keel.Platform.Email;
-using Keel.Platform.Tests.Infrastructure;
 using Keel.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,7 @@ public sealed class OutboxTests
     {
         var smtp = new SmtpListener();
         await using var server = await KeelTestServer.StartAsync(o => o.Smtp = smtp);
-        var email = Api.NewEmail();
+        var email = KeelApi.NewEmail();
 
         (await server.CreateClient().PostJsonAsync("/api/v1/auth/magic-link", new { email })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await WaitUntilAsync(server, m => m.To == email && m.Attempts >= 2);
@@ -39,7 +38,7 @@ public sealed class OutboxTests
         await smtp.StartAsync();
         smtp.TemporaryFailure = SmtpTemporaryFailure.LocalError451;
         await using var server = await KeelTestServer.StartAsync(o => o.Smtp = smtp);
-        var email = Api.NewEmail();
+        var email = KeelApi.NewEmail();
 
         await server.CreateClient().PostJsonAsync("/api/v1/auth/magic-link", new { email });
         await WaitUntilAsync(server, m => m.To == email && m.Attempts >= 1);
@@ -52,7 +51,7 @@ public sealed class OutboxTests
     public async Task Queued_mail_bodies_are_sealed_in_the_database()
     {
         await using var server = await KeelTestServer.StartAsync();
-        var email = Api.NewEmail();
+        var email = KeelApi.NewEmail();
         await server.CreateClient().PostJsonAsync("/api/v1/auth/magic-link", new { email });
         var stored = await MessageAsync(server, email);
         stored.TextBody.ShouldNotContain("token=");

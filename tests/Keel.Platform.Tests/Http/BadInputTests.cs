@@ -1,5 +1,5 @@
 using System.Net;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 
 namespace Keel.Platform.Tests.Http;
 
@@ -36,7 +36,7 @@ public sealed class BadInputTests(SqliteServer fixture) : IClassFixture<SqliteSe
     [InlineData("\"Display\" <a@example.com>")]
     public async Task Invalid_emails_are_named_in_the_validation_errors(string email)
     {
-        var problem = await (await Server.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email, password = Api.Password }))
+        var problem = await (await Server.CreateClient().PostJsonAsync("/api/v1/auth/register", new { email, password = KeelApi.Password }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         problem["errors"]!["email"].ShouldNotBeNull();
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 
 namespace Keel.Platform.Tests.Http;
 
@@ -49,7 +49,7 @@ public abstract class HealthAndDocsTests(ServerFixture fixture)
     public async Task Joining_a_waitlist_twice_is_the_same_as_once()
     {
         var client = Server.CreateClient();
-        var email = Api.NewEmail();
+        var email = KeelApi.NewEmail();
         var first = await (await client.PostJsonAsync("/api/v1/waitlist", new { email, product = "fixci" })).JsonAsync(HttpStatusCode.Created);
         var second = await (await client.PostJsonAsync("/api/v1/waitlist", new { email = email.ToUpperInvariant(), product = "fixci" })).JsonAsync();
         // The same entry: the stored time may be rounded to the database's precision.

@@ -1,5 +1,5 @@
 using System.Net;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,7 +45,7 @@ public abstract class IsolationTests(ServerFixture fixture)
     {
         var (victim, victimId, _) = await Server.SignUpAsync("victim");
         var orgId = await victim.CreateOrganizationAsync("Victim Corp");
-        var invitation = await (await victim.PostJsonAsync($"/api/v1/organizations/{orgId}/invitations", new { email = Api.NewEmail() })).JsonAsync(HttpStatusCode.Created);
+        var invitation = await (await victim.PostJsonAsync($"/api/v1/organizations/{orgId}/invitations", new { email = KeelApi.NewEmail() })).JsonAsync(HttpStatusCode.Created);
 
         var (attacker, _, _) = await Server.SignUpAsync("attacker");
         await attacker.CreateOrganizationAsync("Attacker Corp");
@@ -92,7 +92,7 @@ public abstract class IsolationTests(ServerFixture fixture)
             ("DELETE", $"/api/v1/organizations/{orgId}", null),
             ("PUT", $"/api/v1/organizations/{orgId}/members/{ownerId}/role", new { role = "member" }),
             ("DELETE", $"/api/v1/organizations/{orgId}/members/{ownerId}", null),
-            ("POST", $"/api/v1/organizations/{orgId}/invitations", new { email = Api.NewEmail() }),
+            ("POST", $"/api/v1/organizations/{orgId}/invitations", new { email = KeelApi.NewEmail() }),
             ("GET", $"/api/v1/organizations/{orgId}/invitations", null),
             ("DELETE", $"/api/v1/organizations/{orgId}/invitations/{invitations[0]!["id"]}", null),
             ("GET", $"/api/v1/organizations/{orgId}/audit", null),

@@ -1,5 +1,4 @@
 using System.Net;
-using Keel.Platform.Tests.Infrastructure;
 using Keel.Testing;
 
 namespace Keel.Platform.Tests.Organizations;
@@ -70,7 +69,7 @@ public sealed class OrganizationTests : IAsyncLifetime
     {
         var (owner, _, _) = await _server.SignUpAsync("owner");
         var orgId = await owner.CreateOrganizationAsync();
-        var invited = Api.NewEmail("invited");
+        var invited = KeelApi.NewEmail("invited");
         await owner.PostJsonAsync($"/api/v1/organizations/{orgId}/invitations", new { email = invited });
         var token = await InvitationTokenAsync(invited);
 
@@ -83,7 +82,7 @@ public sealed class OrganizationTests : IAsyncLifetime
     {
         var (owner, _, _) = await _server.SignUpAsync("owner");
         var orgId = await owner.CreateOrganizationAsync("Studio Nine");
-        var newcomer = Api.NewEmail("newcomer");
+        var newcomer = KeelApi.NewEmail("newcomer");
         await owner.PostJsonAsync($"/api/v1/organizations/{orgId}/invitations", new { email = newcomer });
         var token = await InvitationTokenAsync(newcomer);
 
@@ -139,7 +138,7 @@ public sealed class OrganizationTests : IAsyncLifetime
 
         await (await admin.PutAsJsonAsync($"/api/v1/organizations/{orgId}/members/{ownerId}/role", new { role = "member" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await admin.PutAsJsonAsync($"/api/v1/organizations/{orgId}/members/{memberId}/role", new { role = "owner" })).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await admin.PostJsonAsync($"/api/v1/organizations/{orgId}/invitations", new { email = Api.NewEmail(), role = "owner" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await admin.PostJsonAsync($"/api/v1/organizations/{orgId}/invitations", new { email = KeelApi.NewEmail(), role = "owner" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await admin.DeleteAsync($"/api/v1/organizations/{orgId}/members/{ownerId}")).ProblemAsync(HttpStatusCode.Forbidden);
         await (await member.PutAsJsonAsync($"/api/v1/organizations/{orgId}/members/{memberId}/role", new { role = "admin" })).ProblemAsync(HttpStatusCode.Forbidden);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Keel.Platform.Tests.Infrastructure;
 using Keel.Testing;
 
 namespace Keel.Platform.Tests.RateLimiting;
@@ -17,7 +16,7 @@ public sealed class RateLimitTests
             (await client.PostJsonAsync("/api/v1/auth/login", new { email, password = "wrong password!" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         // Even the right password is refused now: the limit counts attempts, not failures.
-        var fourth = await client.PostJsonAsync("/api/v1/auth/login", new { email, password = Api.Password });
+        var fourth = await client.PostJsonAsync("/api/v1/auth/login", new { email, password = KeelApi.Password });
         var problem = await fourth.ProblemAsync(HttpStatusCode.TooManyRequests);
         problem["detail"]!.GetValue<string>().ShouldContain("Try again in");
         var retryAfter = int.Parse(fourth.Headers.GetValues("Retry-After").Single());
@@ -25,7 +24,7 @@ public sealed class RateLimitTests
 
         // Another address is not affected.
         var (_, _, other) = await server.SignUpAsync();
-        (await client.PostJsonAsync("/api/v1/auth/login", new { email = other, password = Api.Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostJsonAsync("/api/v1/auth/login", new { email = other, password = KeelApi.Password })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class RateLimitTests
         for (var i = 0; i < 3; i++)
             (await a.PostJsonAsync("/api/v1/auth/login", new { email, password = "wrong password!" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        var onOther = await second.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email, password = Api.Password });
+        var onOther = await second.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email, password = KeelApi.Password });
         await onOther.ProblemAsync(HttpStatusCode.TooManyRequests);
     }
 

@@ -1,8 +1,7 @@
 using Keel.Platform.Data;
-using Keel.Platform.Tests.Infrastructure;
+using Keel.Testing;
 using Keel.Server.Cli;
 using Keel.Server.Data;
-using Keel.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keel.Platform.Tests.Server;
@@ -17,10 +16,10 @@ public sealed class CommandTests
         (await Commands.RunAsync(["migrate", .. config])).ShouldBe(0);
         File.Exists(Path.Combine(data, "keel.db")).ShouldBeTrue();
 
-        (await Commands.RunAsync(["admin", "create", "--email", "root@example.com", "--password", Api.Password, .. config])).ShouldBe(0);
+        (await Commands.RunAsync(["admin", "create", "--email", "root@example.com", "--password", KeelApi.Password, .. config])).ShouldBe(0);
         await using var server = await KeelTestServer.StartAsync(o => o.ConnectionString = $"Data Source={Path.Combine(data, "keel.db")}");
         var admin = server.CreateClient();
-        (await admin.PostJsonAsync("/api/v1/auth/login", new { email = "root@example.com", password = Api.Password })).EnsureSuccessStatusCode();
+        (await admin.PostJsonAsync("/api/v1/auth/login", new { email = "root@example.com", password = KeelApi.Password })).EnsureSuccessStatusCode();
         (await admin.GetAsync("/api/v1/admin/stats")).EnsureSuccessStatusCode();
 
         // Running it again promotes rather than duplicates.
@@ -34,9 +33,11 @@ public sealed class CommandTests
     [InlineData("admin create --email a@example.com --bogus x")]
     [InlineData("admin create --email")]
     [InlineData("frobnicate")]
+    [InlineData("fixci analyze")]
+    [InlineData("fixci analyze --fail /no/such/file.log")]
     public async Task Bad_command_lines_fail_with_a_non_zero_exit(string commandLine)
     {
-        (await Commands.RunAsync(commandLine.Split(' '))).ShouldBe(1);
+        (await Commands.RunAsync(commandLine.Split(' '))).ShouldNotBe(0);
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+using Keel.Platform.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Keel.Gigzilla.Api;
+
+/// <summary>
+/// Gigzilla's server side: the license routes seed 001's desktop client calls and seed 000's subscription check,
+/// under <c>/gigzilla</c>, with the seeds' request and response shapes. The freelancer's data never comes here.
+/// </summary>
+public static class GigzillaModule
+{
+    public const string Product = "gigzilla";
+
+    public static IServiceCollection AddGigzilla(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapGigzilla(this IEndpointRouteBuilder app)
+    {
+        var gigzilla = app.MapGroup("/gigzilla").WithTags("Gigzilla").AllowAnonymous().WithKeelRateLimit();
+        gigzilla.MapHealth();
+        gigzilla.MapStartTrial();
+        gigzilla.MapValidate();
+        gigzilla.MapLicenseInfo();
+        gigzilla.MapVerify();
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Keel.Gigzilla.QuickEntry;
+
+internal enum DurationUnit : byte
+{
+    Day,
+    Week,
+    Fortnight,
+    Month,
+}

@@ -1,0 +1,154 @@
+using Keel.Platform.Accounts;
+using Keel.Platform.Audit;
+using Keel.Platform.Billing;
+using Keel.Platform.Data;
+using Keel.Platform.Email;
+using Keel.Platform.Email.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Keel.Platform.Licensing;
+
+/// <summary>Creating, validating and activating licenses; shared by the platform API and the products' seed routes.</summary>
+public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog plans, Mailer mailer, AuditLog audit,
+    IOptions<KeelOptions> options)
+{
+    public sealed record TrialStarted(License License, string Key);
+
+    /// <summary>Starts a card-less trial of the product's trial plan for an email address, creating the account if it is
+    /// new, activating the first machine, and mailing the key. Null when that address already has a license for it.</summary>
+    public async Task<TrialStarted?> StartTrialAsync(string email, string product, string fingerprint, CancellationToken ct)
+    {
+        var plan = plans.TrialPlan(product) ?? throw new InvalidOperationException($"The plan catalog has no card-less trial for '{product}'.");
+        var normalized = EmailAddress.Normalize(email);
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, ct);
+        if (account is not null && await db.Licenses.AnyAsync(l => l.AccountId == account.Id && l.Product == product, ct)) return null;
+
+        var now = time.GetUtcNow();
+        if (account is null)
+        {
+            // The address is not proven yet: the account exists for the license, and verifies on its first sign-in.
+            account = new Account { Id = Ids.New(time), Email = email.Trim(), NormalizedEmail = normalized, CreatedAt = now };
+            db.Accounts.Add(account);
+            audit.Record(AuditActions.AccountCreated, account.Id, target: $"{product} trial");
+        }
+        var (license, key) = NewLicense(account.Id, product, plan, LicenseState.Trial, now + TimeSpan.FromDays(plan.TrialDays));
+        db.Licenses.Add(license);
+        db.Machines.Add(new Machine { Id = Ids.New(time), LicenseId = license.Id, Fingerprint = fingerprint, ActivatedAt = now, LastSeenAt = now });
+        audit.Record(AuditActions.LicenseCreated, account.Id, target: $"{product} trial {license.KeyHint}");
+        mailer.Queue(account.Email, LicenseEmail.Render(product, key, license.ExpiresAt, options.Value.PublicUrl));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return null; // the same address raced itself; the other request created the trial
+        }
+        return new TrialStarted(license, key);
+    }
+
+    /// <summary>Issues a license outside a trial (an administrator's grant, or a subscription that started).</summary>
+    public (License License, string Key) Create(Guid accountId, Plan plan, LicenseState state, DateTimeOffset? expiresAt)
+    {
+        var (license, key) = NewLicense(accountId, plan.Product, plan, state, expiresAt);
+        db.Licenses.Add(license);
+        return (license, key);
+    }
+
+    /// <summary>
+    /// Validates a key, optionally for one machine. With <paramref name="activate"/>, an unknown fingerprint is
+    /// activated when a seat is free (seed 001's behaviour); otherwise it is reported as not activated.
+    /// Machines not seen for <see cref="LicensingOptions.MachineInactiveAfter"/> do not hold a seat.
+    /// </summary>
+    /// <param name="email">When given, the license must belong to this address (seed routes identify by email and key).</param>
+    public async Task<LicenseValidation> ValidateAsync(string? key, string? fingerprint, bool activate, string? product, CancellationToken ct,
+        string? email = null)
+    {
+        if (LicenseKeys.Canonical(key) is not { } canonical) return LicenseValidation.NotFound();
+        var hash = LicenseKeys.Hash(canonical);
+        var license = await db.Licenses.FirstOrDefaultAsync(l => l.KeyHash == hash, ct);
+        if (license is null) return LicenseValidation.NotFound();
+        if (email is not null)
+        {
+            var normalized = EmailAddress.Normalize(email);
+            if (!await db.Accounts.AnyAsync(a => a.Id == license.AccountId && a.NormalizedEmail == normalized, ct)) return LicenseValidation.NotFound();
+        }
+        if (product is not null && license.Product != product)
+            return new(false, LicenseValidation.Codes.ProductMismatch, $"This key is for {license.Product}.", license, null, 0);
+
+        var now = time.GetUtcNow();
+        if (license.SuspendedAt is not null) return new(false, LicenseValidation.Codes.Suspended, "The license is suspended.", license, null, 0);
+        if (license.State == LicenseState.Expired || license.ExpiresAt <= now)
+            return new(false, LicenseValidation.Codes.Expired, "The license has expired.", license, null, 0);
+        if (fingerprint is null)
+            return new(true, LicenseValidation.Codes.Valid, "The license is valid.", license, null, 0);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Serialise activations of one license so two new machines cannot both take the last seat.
+        await db.Licenses.Where(l => l.Id == license.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
+        var machine = await db.Machines.FirstOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint, ct);
+        var activeSince = now - options.Value.Licensing.MachineInactiveAfter;
+        var active = await db.Machines.CountAsync(m => m.LicenseId == license.Id && m.LastSeenAt > activeSince, ct);
+        if (machine is null)
+        {
+            if (!activate)
+                return new(false, LicenseValidation.Codes.FingerprintMismatch, "This machine is not activated for the license.", license, null, active);
+            if (active >= license.MaxMachines)
+                return new(false, LicenseValidation.Codes.TooManyMachines,
+                    $"The license is active on {active} of {license.MaxMachines} machines. Deactivate one first.", license, null, active);
+            machine = new Machine { Id = Ids.New(time), LicenseId = license.Id, Fingerprint = fingerprint, ActivatedAt = now, LastSeenAt = now };
+            db.Machines.Add(machine);
+            active++;
+        }
+        else
+        {
+            if (machine.LastSeenAt <= activeSince) active++;
+            machine.LastSeenAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(true, LicenseValidation.Codes.Valid, "The license is valid.", license, machine, active);
+    }
+
+    public async Task<bool> DeactivateAsync(License license, string fingerprint, CancellationToken ct)
+    {
+        var removed = await db.Machines.Where(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint).ExecuteDeleteAsync(ct);
+        if (removed > 0)
+        {
+            audit.Record(AuditActions.MachineDeactivated, license.AccountId, target: $"{license.Product} {license.KeyHint}");
+            await db.SaveChangesAsync(ct);
+        }
+        return removed > 0;
+    }
+
+    /// <summary>The state name seed clients know: trial, active, cancelled or expired.</summary>
+    public static string SeedStatus(License license) => license.State switch
+    {
+        LicenseState.Trial => "trial",
+        LicenseState.Active or LicenseState.PastDue => "active",
+        LicenseState.Canceled => "cancelled",
+        _ => "expired",
+    };
+
+    private (License, string) NewLicense(Guid accountId, string product, Plan plan, LicenseState state, DateTimeOffset? expiresAt)
+    {
+        var key = LicenseKeys.New(product);
+        var now = time.GetUtcNow();
+        return (new License
+        {
+            Id = Ids.New(time),
+            AccountId = accountId,
+            Product = product,
+            PlanId = plan.Id,
+            Tier = plan.Tier,
+            KeyHash = LicenseKeys.Hash(key),
+            KeyHint = LicenseKeys.Hint(key),
+            State = state,
+            MaxMachines = (int)Math.Min(plan.Limit("devices") is { } devices and >= 0 ? devices : int.MaxValue, int.MaxValue),
+            ExpiresAt = expiresAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, key);
+    }
+}
