@@ -1,3 +1,4 @@
+using Keel.Platform.Billing;
 using Keel.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,8 @@ public static class GigzillaModule
         gigzilla.MapValidate();
         gigzilla.MapLicenseInfo();
         gigzilla.MapVerify();
+        // Seeds 000 and 001 both receive Stripe's events at /webhook/stripe; it is the platform's one webhook.
+        app.MapStripeWebhook("/gigzilla/webhook/stripe");
         return app;
     }
 }

@@ -30,6 +30,8 @@ public sealed class KeelOptions
 
     public BillingOptions Billing { get; set; } = new();
 
+    public StripeOptions Stripe { get; set; } = new();
+
     public LicensingOptions Licensing { get; set; } = new();
 }
 
@@ -39,6 +41,20 @@ public sealed class BillingOptions
     public string? PlansFile { get; set; }
     /// <summary>Days a canceled subscription keeps working (seed 001: 7).</summary>
     public int GraceDays { get; set; } = 7;
+}
+
+public sealed class StripeOptions
+{
+    /// <summary>The secret API key (sk_live_... / sk_test_...). Without it, billing is off: nothing pretends to take money.</summary>
+    public string? SecretKey { get; set; }
+    /// <summary>Stripe's API address; tests point it at a local Stripe-compatible server.</summary>
+    public string ApiBase { get; set; } = "https://api.stripe.com";
+    /// <summary>Webhook signing secrets (whsec_...). Several may be listed while an endpoint's secret is rolled.</summary>
+    public List<string> WebhookSecrets { get; set; } = [];
+    /// <summary>Accepted clock difference between Stripe's signature timestamp and ours.</summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
 }
 
 public sealed class LicensingOptions

@@ -78,6 +78,16 @@ public static class KeelPlatform
         services.AddSingleton<OfflineTokens>();
         services.AddScoped<Licenses>();
         services.AddScoped<LicenseTokens>();
+        services.AddSingleton<StripeEventSignal>();
+        if (options.Stripe.IsConfigured)
+        {
+            services.AddSingleton(new Stripe.StripeClient(options.Stripe.SecretKey, apiBase: options.Stripe.ApiBase));
+            services.AddScoped<SubscriptionSync>();
+            services.AddScoped<BillingNotices>();
+            services.AddScoped<StripeEventHandler>();
+            services.AddSingleton<StripeEventProcessor>();
+            services.AddHostedService(sp => sp.GetRequiredService<StripeEventProcessor>());
+        }
 
         if (string.IsNullOrWhiteSpace(options.Redis))
         {
@@ -138,6 +148,7 @@ public static class KeelPlatform
         api.MapAdminApi();
         api.MapWaitlistApi();
         api.MapLicensesApi(app);
+        api.MapBillingApi(app);
         return api;
     }
 

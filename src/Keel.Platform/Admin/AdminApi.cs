@@ -1,4 +1,9 @@
+using System.Security.Claims;
+using Keel.Platform.Audit;
 using Keel.Platform.Auth;
+using Keel.Platform.Billing;
+using Keel.Platform.Http;
+using Keel.Platform.Licensing;
 using Keel.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,12 +18,59 @@ internal static class AdminApi
     {
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(PlatformPolicies.Admin);
         admin.MapGet("/stats", StatsAsync).Produces<StatsResponse>().WithSummary("Accounts, organizations and signups per day (last 30 days)");
+        admin.MapPost("/grants", GrantAsync).Produces<GrantResponse>(StatusCodes.Status201Created)
+            .WithSummary("Grant a plan without Stripe (seed 003's /admin/grant); creates the account if needed");
         admin.MapGet("/users", UsersAsync).Produces<UsersPage>().WithSummary("Accounts, newest first; q searches email and name");
     }
 
     public sealed record SignupDay(DateOnly Date, int Count);
     public sealed record StatsResponse(int Accounts, int Organizations, int SignupsLast30Days, IReadOnlyList<SignupDay> SignupsPerDay);
     public sealed record UserDto(Guid Id, string Email, string? DisplayName, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
+    public sealed record GrantRequest(string? Email, string? PlanId, Guid? OrganizationId, int? Days);
+    public sealed record GrantResponse(Guid SubscriptionId, string Owner, string PlanId, DateTimeOffset? AccessEndsAt, string? LicenseKey);
+
+    private static async Task<IResult> GrantAsync(GrantRequest request, KeelDbContext db, PlanCatalog plans, Licenses licenses, SignIn signIn,
+        TimeProvider time, ClaimsPrincipal user, AuditLog audit, CancellationToken ct)
+    {
+        var plan = request.PlanId is { Length: <= 64 } id ? plans.Find(id) : null;
+        var validation = new Validation().Email("email", request.Email).Check(plan is not null, "planId", "No plan has this id.")
+            .Check(request.Days is null or > 0 and <= 3660, "days", "Between 1 and 3660 days, or leave it out for no end.");
+        if (!validation.IsValid) return validation.ToResult();
+        if (request.OrganizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, ct)) return Problems.NotFound("Organization");
+
+        var account = await signIn.FindOrCreateVerifiedAsync(request.Email!, ct);
+        var owner = request.OrganizationId is { } org ? Subscription.OrganizationOwner(org) : Subscription.AccountOwner(account.Id);
+        var now = time.GetUtcNow();
+        DateTimeOffset? endsAt = request.Days is { } days ? now.AddDays(days) : null;
+        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Owner == owner && s.Product == plan!.Product, ct);
+        if (subscription is null)
+        {
+            subscription = new Subscription { Id = Ids.New(time), Owner = owner, Product = plan!.Product, PlanId = plan.Id, Tier = plan.Tier, CreatedAt = now };
+            db.Subscriptions.Add(subscription);
+        }
+        subscription.PlanId = plan!.Id;
+        subscription.Tier = plan.Tier;
+        subscription.Source = SubscriptionSource.Grant;
+        subscription.Status = SubscriptionStatus.Active;
+        subscription.AccessEndsAt = endsAt;
+        subscription.UpdatedAt = now;
+
+        string? key = null;
+        if (plan.Limit("devices") is not null && request.OrganizationId is null)
+        {
+            var license = await db.Licenses.FirstOrDefaultAsync(l => l.AccountId == account.Id && l.Product == plan.Product, ct);
+            if (license is null) (license, key) = licenses.Create(account.Id, plan, LicenseState.Active, endsAt);
+            license.PlanId = plan.Id;
+            license.Tier = plan.Tier;
+            license.State = LicenseState.Active;
+            license.ExpiresAt = endsAt;
+            license.MaxMachines = (int)Math.Min(plan.Limit("devices") is { } d and >= 0 ? d : int.MaxValue, int.MaxValue);
+        }
+        audit.Record(AuditActions.PlanGranted, user.AccountIdOf(), request.OrganizationId, $"{plan.Id} to {account.Email}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created((string?)null, new GrantResponse(subscription.Id, owner, plan.Id, endsAt, key));
+    }
+
     public sealed record UsersPage(IReadOnlyList<UserDto> Items, int Page, int PageSize, int Total);
 
     private static async Task<StatsResponse> StatsAsync(KeelDbContext db, TimeProvider time, CancellationToken ct)

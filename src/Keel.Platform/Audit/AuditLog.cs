@@ -39,6 +39,7 @@ public static class AuditActions
     public const string RoleChanged = "organization.role_changed";
     public const string MemberRemoved = "organization.member_removed";
     public const string LicenseCreated = "license.created";
+    public const string PlanGranted = "billing.plan_granted";
     public const string MachineActivated = "license.machine_activated";
     public const string MachineDeactivated = "license.machine_deactivated";
 }

@@ -2,6 +2,7 @@ using Keel.Platform.Accounts;
 using Keel.Platform.ApiKeys;
 using Keel.Platform.Audit;
 using Keel.Platform.Auth;
+using Keel.Platform.Billing;
 using Keel.Platform.Email;
 using Keel.Platform.Licensing;
 using Keel.Platform.Organizations;
@@ -30,6 +31,9 @@ public abstract class KeelDbContext(DbContextOptions options) : DbContext(option
     public DbSet<License> Licenses => Set<License>();
     public DbSet<Machine> Machines => Set<Machine>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+    public DbSet<BillingCustomer> BillingCustomers => Set<BillingCustomer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KeelDbContext).Assembly);

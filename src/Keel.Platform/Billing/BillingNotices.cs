@@ -1,0 +1,43 @@
+using Keel.Platform.Data;
+using Keel.Platform.Email;
+using Keel.Platform.Email.Templates;
+using Keel.Platform.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Keel.Platform.Billing;
+
+/// <summary>The billing emails: payment received, payment failed, trial ending. They go to the account, or to an
+/// organization's owners, and are queued in the same transaction as the event that caused them (once per event).</summary>
+internal sealed class BillingNotices(KeelDbContext db, Mailer mailer, PlanCatalog plans, IOptions<KeelOptions> options)
+{
+    public async Task PaymentReceivedAsync(Subscription subscription, long amountMinor, string currency, CancellationToken ct)
+    {
+        var content = BillingEmail.PaymentReceived(ProductName(subscription), amountMinor, currency, options.Value.PublicUrl);
+        foreach (var to in await RecipientsAsync(subscription, ct)) mailer.Queue(to, content);
+    }
+
+    public async Task PaymentFailedAsync(Subscription subscription, CancellationToken ct)
+    {
+        var content = BillingEmail.PaymentFailed(ProductName(subscription), options.Value.PublicUrl);
+        foreach (var to in await RecipientsAsync(subscription, ct)) mailer.Queue(to, content);
+    }
+
+    public async Task TrialEndingAsync(Subscription subscription, CancellationToken ct)
+    {
+        var content = BillingEmail.TrialEnding(ProductName(subscription), subscription.TrialEndsAt, options.Value.PublicUrl);
+        foreach (var to in await RecipientsAsync(subscription, ct)) mailer.Queue(to, content);
+    }
+
+    private string ProductName(Subscription subscription) => plans.Find(subscription.PlanId)?.Name is { } plan
+        ? $"{char.ToUpperInvariant(subscription.Product[0])}{subscription.Product[1..]} {plan}"
+        : subscription.Product;
+
+    private async Task<List<string>> RecipientsAsync(Subscription subscription, CancellationToken ct)
+    {
+        var (kind, id) = (subscription.Owner.Split(':')[0], Guid.Parse(subscription.Owner.Split(':')[1]));
+        if (kind == "account") return await db.Accounts.Where(a => a.Id == id).Select(a => a.Email).ToListAsync(ct);
+        return await db.Memberships.Where(m => m.OrganizationId == id && m.Role == OrganizationRole.Owner)
+            .Join(db.Accounts, m => m.AccountId, a => a.Id, (m, a) => a.Email).ToListAsync(ct);
+    }
+}
