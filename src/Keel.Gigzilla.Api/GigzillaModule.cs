@@ -25,6 +25,7 @@ public static class GigzillaModule
         gigzilla.MapValidate();
         gigzilla.MapLicenseInfo();
         gigzilla.MapVerify();
+        gigzilla.MapReferralStats();
         // Seeds 000 and 001 both receive Stripe's events at /webhook/stripe; it is the platform's one webhook.
         app.MapStripeWebhook("/gigzilla/webhook/stripe");
         return app;

@@ -41,6 +41,9 @@ public sealed class BillingOptions
     public string? PlansFile { get; set; }
     /// <summary>Days a canceled subscription keeps working (seed 001: 7).</summary>
     public int GraceDays { get; set; } = 7;
+    /// <summary>What a paid-off referral credits to each side, in minor units (seed 000: EUR 9).</summary>
+    public long ReferralCreditAmount { get; set; } = 900;
+    public string ReferralCreditCurrency { get; set; } = "eur";
 }
 
 public sealed class StripeOptions

@@ -11,6 +11,7 @@ using Keel.Platform.Http;
 using Keel.Platform.Licensing;
 using Keel.Platform.Organizations;
 using Keel.Platform.RateLimiting;
+using Keel.Platform.Usage;
 using Keel.Platform.Waitlist;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -79,12 +80,16 @@ public static class KeelPlatform
         services.AddScoped<Licenses>();
         services.AddScoped<LicenseTokens>();
         services.AddSingleton<StripeEventSignal>();
+        services.AddScoped<ReferralCodes>();
+        services.AddScoped<ReferralStats>();
+        services.AddScoped<Quotas>();
         if (options.Stripe.IsConfigured)
         {
             services.AddSingleton(new Stripe.StripeClient(options.Stripe.SecretKey, apiBase: options.Stripe.ApiBase));
             services.AddScoped<SubscriptionSync>();
             services.AddScoped<BillingNotices>();
             services.AddScoped<StripeEventHandler>();
+            services.AddScoped<Referrals>();
             services.AddSingleton<StripeEventProcessor>();
             services.AddHostedService(sp => sp.GetRequiredService<StripeEventProcessor>());
         }
@@ -149,6 +154,7 @@ public static class KeelPlatform
         api.MapWaitlistApi();
         api.MapLicensesApi(app);
         api.MapBillingApi(app);
+        api.MapUsageApi();
         return api;
     }
 

@@ -18,6 +18,8 @@ public sealed class Account
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? EmailVerifiedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
+    /// <summary>Random, assigned on first use; what <c>?ref=</c> links carry.</summary>
+    public string? ReferralCode { get; set; }
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
@@ -31,5 +33,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(a => a.DisplayName).HasMaxLength(Limits.Name);
         b.Property(a => a.PasswordHash).HasMaxLength(200);
         b.HasIndex(a => a.CreatedAt);
+        b.Property(a => a.ReferralCode).HasMaxLength(16);
+        b.HasIndex(a => a.ReferralCode).IsUnique();
     }
 }

@@ -18,6 +18,8 @@ internal static class AdminApi
     {
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(PlatformPolicies.Admin);
         admin.MapGet("/stats", StatsAsync).Produces<StatsResponse>().WithSummary("Accounts, organizations and signups per day (last 30 days)");
+        admin.MapGet("/billing", BillingStatsAsync).Produces<BillingStats>()
+            .WithSummary("MRR per currency, active subscriptions, trials, trial conversion and churn (last 30 days)");
         admin.MapPost("/grants", GrantAsync).Produces<GrantResponse>(StatusCodes.Status201Created)
             .WithSummary("Grant a plan without Stripe (seed 003's /admin/grant); creates the account if needed");
         admin.MapGet("/users", UsersAsync).Produces<UsersPage>().WithSummary("Accounts, newest first; q searches email and name");
@@ -26,6 +28,30 @@ internal static class AdminApi
     public sealed record SignupDay(DateOnly Date, int Count);
     public sealed record StatsResponse(int Accounts, int Organizations, int SignupsLast30Days, IReadOnlyList<SignupDay> SignupsPerDay);
     public sealed record UserDto(Guid Id, string Email, string? DisplayName, bool IsAdmin, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
+    public sealed record BillingStats(IReadOnlyDictionary<string, decimal> MrrByCurrency, int ActiveSubscriptions, int Trialing, int PastDue,
+        int CanceledLast30Days, double? TrialConversion, double? ChurnLast30Days);
+
+    /// <summary>From the subscriptions Keel mirrors: MRR counts active and past-due paid subscriptions at their plan's
+    /// monthly price; trial conversion is the share of ended trials that became paying; churn is cancellations in the
+    /// last 30 days over the subscriptions paying 30 days ago.</summary>
+    private static async Task<BillingStats> BillingStatsAsync(KeelDbContext db, PlanCatalog plans, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var monthAgo = now.AddDays(-30);
+        var rows = await db.Subscriptions.AsNoTracking().Where(s => s.Source == SubscriptionSource.Stripe).ToListAsync(ct);
+        var paying = rows.Where(s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue).ToList();
+        var mrr = paying.Select(s => plans.Find(s.PlanId)).Where(p => p is not null)
+            .GroupBy(p => p!.Currency).ToDictionary(g => g.Key, g => g.Sum(p => p!.MonthlyRevenue));
+        var trialsEnded = rows.Where(s => s.TrialEndsAt is { } end && end <= now).ToList();
+        var converted = trialsEnded.Count(s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue);
+        var canceledRecently = rows.Count(s => s.CanceledAt >= monthAgo);
+        var payingMonthAgo = paying.Count(s => s.CreatedAt <= monthAgo) + canceledRecently;
+        return new BillingStats(mrr, paying.Count, rows.Count(s => s.Status == SubscriptionStatus.Trialing),
+            rows.Count(s => s.Status == SubscriptionStatus.PastDue), canceledRecently,
+            trialsEnded.Count == 0 ? null : (double)converted / trialsEnded.Count,
+            payingMonthAgo == 0 ? null : (double)canceledRecently / payingMonthAgo);
+    }
+
     public sealed record GrantRequest(string? Email, string? PlanId, Guid? OrganizationId, int? Days);
     public sealed record GrantResponse(Guid SubscriptionId, string Owner, string PlanId, DateTimeOffset? AccessEndsAt, string? LicenseKey);
 

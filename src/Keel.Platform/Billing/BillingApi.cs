@@ -23,6 +23,9 @@ internal static class BillingApi
             .AllowAnonymous().WithSummary("The plan catalog (for pricing pages)");
         billing.MapPost("/checkout", CheckoutAsync).Produces<CheckoutResponse>().WithSummary("Start a Stripe Checkout for a plan");
         billing.MapPost("/portal", PortalAsync).Produces<PortalResponse>().WithSummary("Open the Stripe customer portal");
+        api.MapGet("/referrals", async (ClaimsPrincipal user, ReferralStats stats, string? product, CancellationToken ct) =>
+                TypedResults.Ok(await stats.ForAsync(user.AccountIdOf(), product is { Length: > 0 and <= 32 } p && p.All(char.IsAsciiLetterLower) ? p : "gigzilla", ct)))
+            .WithTags("Billing").Produces<ReferralStats.Stats>().WithSummary("Your referral code, link and what it has earned");
         billing.MapGet("/subscriptions", SubscriptionsAsync).Produces<IReadOnlyList<SubscriptionDto>>()
             .WithSummary("Subscriptions of the account and of its organizations");
         root.MapStripeWebhook("/api/v1/billing/stripe/webhook");
@@ -51,13 +54,19 @@ internal static class BillingApi
     }
 
     private static async Task<IResult> CheckoutAsync(CheckoutRequest request, ClaimsPrincipal user, KeelDbContext db, PlanCatalog plans,
-        IServiceProvider services, IOptions<KeelOptions> options, TimeProvider time, CancellationToken ct)
+        ReferralCodes referralCodes, IServiceProvider services, IOptions<KeelOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (services.GetService<StripeClient>() is not { } stripe) return NotConfigured();
         var plan = request.PlanId is { Length: <= 64 } id ? plans.Find(id) : null;
         var validation = new Validation().Check(plan is not null, "planId", "No plan has this id; see GET /api/v1/billing/plans.")
             .Optional("referralCode", request.ReferralCode, 32);
         if (plan is not null && plan.StripeLookupKey is null && plan.StripePriceId is null) validation.Add("planId", "This plan is not sold through Checkout.");
+        if (!string.IsNullOrWhiteSpace(request.ReferralCode) && request.ReferralCode.Length <= 32)
+        {
+            var referrer = await referralCodes.OwnerAsync(request.ReferralCode, ct);
+            if (referrer is null) validation.Add("referralCode", "No account has this referral code.");
+            else if (referrer.Id == user.AccountIdOf()) validation.Add("referralCode", "A referral code cannot be used by its own account.");
+        }
         if (!validation.IsValid) return validation.ToResult();
         var (owner, denied) = await OwnerAsync(user, request.OrganizationId, db, ct);
         if (denied is not null) return denied;
@@ -76,7 +85,7 @@ internal static class BillingApi
             ["plan_id"] = plan.Id,
         };
         if (request.OrganizationId is { } orgId) metadata["organization_id"] = orgId.ToString();
-        if (!string.IsNullOrWhiteSpace(request.ReferralCode)) metadata["referral_code"] = request.ReferralCode.Trim();
+        if (!string.IsNullOrWhiteSpace(request.ReferralCode)) metadata["referral_code"] = request.ReferralCode.Trim().ToUpperInvariant();
         var baseUrl = options.Value.PublicUrl.TrimEnd('/');
         var session = await stripe.V1.Checkout.Sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
         {

@@ -10,7 +10,8 @@ namespace Keel.Platform.Billing;
 /// event's copy of an object for state: it fetches the subscription (or invoice) as Stripe has it now and makes the
 /// local row match. Whatever order events are applied in, the result is Stripe's current state.
 /// </summary>
-internal sealed class StripeEventHandler(KeelDbContext db, StripeClient stripe, SubscriptionSync sync, BillingNotices notices, TimeProvider time)
+internal sealed class StripeEventHandler(KeelDbContext db, StripeClient stripe, SubscriptionSync sync, BillingNotices notices, Referrals referrals,
+    TimeProvider time)
 {
     public async Task HandleAsync(StripeEventRecord record, CancellationToken ct)
     {
@@ -50,8 +51,12 @@ internal sealed class StripeEventHandler(KeelDbContext db, StripeClient stripe, 
     {
         if (SubscriptionOf(invoice) is not { } subscriptionId) return;
         var subscription = await sync.SyncAsync(subscriptionId, ct);
-        if (subscription is not null && invoice.TryGetProperty("amount_paid", out var paid) && paid.GetInt64() > 0)
-            await notices.PaymentReceivedAsync(subscription, paid.GetInt64(), String(invoice, "currency") ?? "eur", ct);
+        if (subscription is null || !invoice.TryGetProperty("amount_paid", out var paid) || paid.GetInt64() <= 0) return;
+        await notices.PaymentReceivedAsync(subscription, paid.GetInt64(), String(invoice, "currency") ?? "eur", ct);
+        // The first real payment (not a trial's zero invoice) is what makes a referral count.
+        var remote = await stripe.V1.Subscriptions.GetAsync(subscriptionId, cancellationToken: ct);
+        if (remote.Metadata?.TryGetValue("account_id", out var account) == true && Guid.TryParse(account, out var referredAccountId))
+            await referrals.CreditAsync(subscription, referredAccountId, ct);
     }
 
     private async Task PaymentFailedAsync(JsonElement invoice, CancellationToken ct)

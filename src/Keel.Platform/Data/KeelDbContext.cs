@@ -6,6 +6,7 @@ using Keel.Platform.Billing;
 using Keel.Platform.Email;
 using Keel.Platform.Licensing;
 using Keel.Platform.Organizations;
+using Keel.Platform.Usage;
 using Keel.Platform.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -34,6 +35,9 @@ public abstract class KeelDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<BillingCustomer> BillingCustomers => Set<BillingCustomer>();
+    public DbSet<ReferralCredit> ReferralCredits => Set<ReferralCredit>();
+    public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
+    public DbSet<UsageAlert> UsageAlerts => Set<UsageAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KeelDbContext).Assembly);

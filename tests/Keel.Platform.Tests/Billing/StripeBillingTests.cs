@@ -20,15 +20,17 @@ public sealed class StripeBillingTests : IAsyncLifetime
     [Fact]
     public async Task Checkout_carries_the_account_product_plan_trial_and_referral_to_stripe()
     {
+        var (referrer, _, _) = await _billing.Server.SignUpAsync("referrer");
+        var code = (await (await referrer.GetAsync("/api/v1/referrals")).JsonAsync())["referralCode"]!.GetValue<string>();
         var (client, id, _) = await _billing.Server.SignUpAsync();
-        var checkout = await (await client.PostJsonAsync("/api/v1/billing/checkout", new { planId = "gigzilla-pro-monthly", referralCode = "FRIEND42" })).JsonAsync();
+        var checkout = await (await client.PostJsonAsync("/api/v1/billing/checkout", new { planId = "gigzilla-pro-monthly", referralCode = code })).JsonAsync();
         checkout["url"]!.GetValue<string>().ShouldStartWith(_billing.Stripe.BaseUrl);
 
         var session = _billing.Stripe.Get(checkout["sessionId"]!.GetValue<string>());
         session["mode"]!.GetValue<string>().ShouldBe("subscription");
         session["client_reference_id"]!.GetValue<string>().ShouldBe($"account:{id}");
         session["metadata"]!["product"]!.GetValue<string>().ShouldBe("gigzilla");
-        session["metadata"]!["referral_code"]!.GetValue<string>().ShouldBe("FRIEND42");
+        session["metadata"]!["referral_code"]!.GetValue<string>().ShouldBe(code);
         session["success_url"]!.GetValue<string>().ShouldContain("{CHECKOUT_SESSION_ID}");
         var request = _billing.Stripe.Requests.Single(r => r.Path == "/v1/checkout/sessions" && r.Method == "POST");
         var form = Uri.UnescapeDataString(request.Body);

@@ -58,11 +58,18 @@ namespace Keel.Server.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("ReferralCode")
                         .IsUnique();
 
                     b.ToTable("accounts", (string)null);
@@ -235,6 +242,44 @@ namespace Keel.Server.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("billing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Platform.Billing.ReferralCredit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("ReferredAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferrerAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferredAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerAccountId");
+
+                    b.ToTable("referral_credits", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Platform.Billing.StripeEventRecord", b =>
@@ -642,6 +687,73 @@ namespace Keel.Server.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Platform.Usage.UsageAlert", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Feature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Owner", "Product", "Feature", "PeriodStart");
+
+                    b.ToTable("usage_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Platform.Usage.UsageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Owner", "Product", "Feature", "OccurredAt");
+
+                    b.ToTable("usage_records", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Platform.Waitlist.WaitlistEntry", b =>

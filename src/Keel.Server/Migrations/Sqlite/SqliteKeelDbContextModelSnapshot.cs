@@ -53,11 +53,18 @@ namespace Keel.Server.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("ReferralCode")
                         .IsUnique();
 
                     b.ToTable("accounts", (string)null);
@@ -230,6 +237,44 @@ namespace Keel.Server.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("billing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Platform.Billing.ReferralCredit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferredAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferrerAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferredAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerAccountId");
+
+                    b.ToTable("referral_credits", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Platform.Billing.StripeEventRecord", b =>
@@ -637,6 +682,73 @@ namespace Keel.Server.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Platform.Usage.UsageAlert", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Owner", "Product", "Feature", "PeriodStart");
+
+                    b.ToTable("usage_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.Platform.Usage.UsageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Owner", "Product", "Feature", "OccurredAt");
+
+                    b.ToTable("usage_records", (string)null);
                 });
 
             modelBuilder.Entity("Keel.Platform.Waitlist.WaitlistEntry", b =>
