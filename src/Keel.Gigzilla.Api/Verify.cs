@@ -1,3 +1,4 @@
+using Keel.Platform.Billing;
 using Keel.Platform.Licensing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,24 +8,34 @@ namespace Keel.Gigzilla.Api;
 
 /// <summary>
 /// Seed 000: <c>POST /verify {email}</c> → a 7-day subscription token and the subscription status. Closing the
-/// seed's hole: the seed gave a token to anyone who knew an email. The caller now also sends <c>licenseKey</c>,
-/// and the token is ES256-signed (not HMAC), so the app verifies it offline with the published public key.
+/// seed's hole: the seed gave a token to anyone who knew an email. The caller now also proves ownership, with the
+/// <c>sessionId</c> of the Checkout it just completed (seed 000's success redirect) or the <c>licenseKey</c>; the token is ES256-signed (not HMAC), so the app verifies it offline with the published public key.
 /// Answer: <c>{valid, email, status, tier, token, expiresAt}</c>, or <c>{valid: false, error}</c>.
 /// </summary>
 internal static class Verify
 {
     public static void MapVerify(this RouteGroupBuilder gigzilla) => gigzilla.MapPost("/verify", HandleAsync);
 
-    public sealed record Request(string? Email, string? LicenseKey);
+    public sealed record Request(string? Email, string? LicenseKey, string? SessionId);
 
-    private static async Task<IResult> HandleAsync(Request request, Licenses licenses, LicenseTokens tokens, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(Request request, Licenses licenses, LicenseTokens tokens, CheckoutProof checkout,
+        TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Email)) return TypedResults.BadRequest(new { valid = false, error = "Email required" });
-        if (string.IsNullOrWhiteSpace(request.LicenseKey))
-            return TypedResults.Json(new { valid = false, error = "Proof of ownership required: send licenseKey with the email" },
+        if (string.IsNullOrWhiteSpace(request.LicenseKey) && string.IsNullOrWhiteSpace(request.SessionId))
+            return TypedResults.Json(new { valid = false, error = "Proof of ownership required: send the Checkout sessionId or the licenseKey with the email" },
                 statusCode: StatusCodes.Status401Unauthorized);
 
-        var result = await licenses.ValidateAsync(request.LicenseKey, null, activate: false, GigzillaModule.Product, ct, request.Email);
+        LicenseValidation result;
+        if (!string.IsNullOrWhiteSpace(request.LicenseKey))
+        {
+            result = await licenses.ValidateAsync(request.LicenseKey, null, activate: false, GigzillaModule.Product, ct, request.Email);
+        }
+        else
+        {
+            var license = await checkout.LicenseForAsync(request.SessionId!, request.Email, GigzillaModule.Product, ct);
+            result = license is null ? LicenseValidation.NotFound() : LicenseValidation.Evaluate(license, time.GetUtcNow());
+        }
         if (result.License is null) return TypedResults.NotFound(new { valid = false, error = "No subscription for this email and key" });
         if (!result.Valid) return TypedResults.Ok(new { valid = false, email = request.Email.Trim(), status = Licenses.SeedStatus(result.License), error = result.Detail });
 

@@ -83,6 +83,7 @@ public static class KeelPlatform
         services.AddScoped<ReferralCodes>();
         services.AddScoped<ReferralStats>();
         services.AddScoped<Quotas>();
+        services.AddScoped<CheckoutProof>();
         if (options.Stripe.IsConfigured)
         {
             services.AddSingleton(new Stripe.StripeClient(options.Stripe.SecretKey, apiBase: options.Stripe.ApiBase));

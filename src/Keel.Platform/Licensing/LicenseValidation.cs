@@ -20,4 +20,10 @@ public sealed record LicenseValidation(bool Valid, string Code, string Detail, L
     }
 
     public static LicenseValidation NotFound() => new(false, Codes.NotFound, "No license matches this key.", null, null, 0);
+
+    /// <summary>The license's own standing, without a machine: suspended, expired or valid.</summary>
+    public static LicenseValidation Evaluate(License license, DateTimeOffset now) =>
+        license.SuspendedAt is not null ? new(false, Codes.Suspended, "The license is suspended.", license, null, 0)
+        : license.State == LicenseState.Expired || license.ExpiresAt <= now ? new(false, Codes.Expired, "The license has expired.", license, null, 0)
+        : new(true, Codes.Valid, "The license is valid.", license, null, 0);
 }

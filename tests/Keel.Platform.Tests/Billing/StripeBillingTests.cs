@@ -84,6 +84,21 @@ public sealed class StripeBillingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seed_000s_verify_accepts_the_completed_checkout_session_before_any_webhook_arrived()
+    {
+        var (client, _, email, completed) = await _billing.SubscribeAsync();
+        var sessionId = completed.Object["id"]!.GetValue<string>();
+        (await client.PostJsonAsync("/gigzilla/verify", new { email = KeelApi.NewEmail(), sessionId })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PostJsonAsync("/gigzilla/verify", new { email, sessionId = "cs_test_forged" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var verified = await (await client.PostJsonAsync("/gigzilla/verify", new { email, sessionId })).JsonAsync();
+        verified["valid"]!.GetValue<bool>().ShouldBeTrue();
+        verified["status"]!.GetValue<string>().ShouldBe("trial");
+        verified["tier"]!.GetValue<string>().ShouldBe("pro");
+        verified["token"]!.GetValue<string>().Split('.').Length.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Every_order_of_a_subscriptions_events_ends_in_the_same_state()
     {
         var (_, id, _, completed) = await _billing.SubscribeAsync();
