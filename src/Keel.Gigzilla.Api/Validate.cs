@@ -44,7 +44,7 @@ internal static class Validate
     private static async Task<object> ValidAsync(LicenseValidation result, LicenseTokens tokens, CancellationToken ct)
     {
         var license = result.License!;
-        var (token, expiresAt) = await tokens.IssueAsync(license, result.Machine?.Fingerprint, ct);
+        var (token, expiresAt) = await tokens.IssueAsync(license, result.Machine?.Fingerprint, ct, result.AccountEmail);
         return new
         {
             valid = true,

@@ -13,7 +13,7 @@ internal static class EntrySummary
         parts.Add(entry.Client is null ? title : $"{title} for {entry.Client}");
         if (entry.Amount is { } amount)
         {
-            parts.Add(FormatMoney(amount, entry.Currency));
+            parts.Add(new Money(amount, entry.Currency).ToString());
         }
 
         if (entry.Deadline is { } deadline)
@@ -23,18 +23,5 @@ internal static class EntrySummary
         }
 
         return string.Join(" · ", parts);
-    }
-
-    public static string FormatMoney(decimal amount, string currency)
-    {
-        var number = amount.ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", CultureInfo.InvariantCulture);
-        return currency switch
-        {
-            "EUR" => $"€{number}",
-            "USD" => $"${number}",
-            "GBP" => $"£{number}",
-            "JPY" => $"¥{number}",
-            _ => $"{number} {currency}",
-        };
     }
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Keel.Gigzilla.Clients;
 using Keel.Gigzilla.QuickEntry;
+using Keel.Gigzilla.Settings;
+using Keel.Gigzilla.Store;
 using Spectre.Console;
 
 namespace Keel.Gigzilla.App;
@@ -42,15 +45,26 @@ internal static class ParseCommand
         }
 
         var today = request.Today ?? environment.Today;
-        var knownClients = request.KnownClients.Count > 0 ? request.KnownClients : environment.LoadKnownClients();
-        var entry = QuickEntryParser.Parse(request.Text, today, knownClients, environment.DefaultCurrency);
+        IReadOnlyCollection<string> knownClients = request.KnownClients;
+        var currency = new WorkspaceSettings().Currency;
+        if (GigzillaStore.ExistsIn(environment.DataDirectory))
+        {
+            using var store = environment.OpenStore();
+            currency = SettingsDocuments.LoadSettings(store).Currency;
+            if (knownClients.Count == 0)
+            {
+                knownClients = StoredClientNames.Load(store);
+            }
+        }
+
+        var entry = QuickEntryParser.Parse(request.Text, today, knownClients, currency);
         if (request.Json)
         {
             environment.Out.WriteLine(ToJson(entry));
         }
         else
         {
-            WriteTable(entry, today, environment.Out);
+            WriteTable(entry, today, environment);
         }
 
         return 0;
@@ -157,19 +171,15 @@ internal static class ParseCommand
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteTable(ParsedQuickEntry entry, DateOnly today, TextWriter output)
+    private static void WriteTable(ParsedQuickEntry entry, DateOnly today, CliEnvironment environment)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
+        var console = environment.Console();
         console.MarkupLineInterpolated($"[bold]{EntrySummary.Format(entry, today)}[/]");
 
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow(new Markup("[grey]Title[/]"), new Text(entry.Title.Length > 0 ? entry.Title : "(none)"));
         grid.AddRow(new Markup("[grey]Client[/]"), new Text(entry.Client ?? "(none)"));
-        grid.AddRow(new Markup("[grey]Amount[/]"), new Text(entry.Amount is { } amount ? $"{EntrySummary.FormatMoney(amount, entry.Currency)} ({entry.Currency})" : $"(none; currency {entry.Currency})"));
+        grid.AddRow(new Markup("[grey]Amount[/]"), new Text(entry.Amount is { } amount ? $"{new Money(amount, entry.Currency)} ({entry.Currency})" : $"(none; currency {entry.Currency})"));
         grid.AddRow(new Markup("[grey]Deadline[/]"), new Text(entry.Deadline?.ToString("yyyy-MM-dd (ddd)", CultureInfo.InvariantCulture) ?? "(none)"));
         console.Write(grid);
     }

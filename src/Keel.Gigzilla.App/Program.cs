@@ -1,10 +1,13 @@
 using Keel.Gigzilla.App;
+using Keel.Gigzilla.Store;
 
-// The local store does not exist yet, so there are no stored clients; --known-client supplies them meanwhile.
 var environment = new CliEnvironment(
     Console.Out,
     Console.Error,
     TimeProvider.System,
-    LoadKnownClients: () => [],
-    DefaultCurrency: "EUR");
+    DataDirectory.Resolve(option: null, Environment.GetEnvironmentVariable))
+{
+    In = Console.In,
+    Variable = Environment.GetEnvironmentVariable,
+};
 return GigzillaCommandLine.Run(args, environment);

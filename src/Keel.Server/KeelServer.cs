@@ -1,3 +1,4 @@
+using Keel.FixCi;
 using Keel.Gigzilla.Api;
 using Keel.Platform;
 using Keel.Server.Data;
@@ -16,6 +17,7 @@ public static class KeelServer
         configure?.Invoke(builder);
         builder.Services.AddKeelPlatform<SqliteKeelDbContext, PostgresKeelDbContext>(builder.Configuration);
         builder.Services.AddGigzilla();
+        builder.Services.AddFixCi();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Keel API";
@@ -30,6 +32,7 @@ public static class KeelServer
         app.MapScalarApiReference("/docs", o => o.WithTitle("Keel API")).AllowAnonymous();
         app.MapKeelPlatform();
         app.MapGigzilla();
+        app.MapFixCi();
         return app;
     }
 

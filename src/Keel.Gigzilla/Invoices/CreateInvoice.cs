@@ -3,11 +3,20 @@ using Keel.Gigzilla.Store;
 
 namespace Keel.Gigzilla.Invoices;
 
-/// <summary>A draft invoice for a project's amount. A project has at most one invoice that is not cancelled.</summary>
+/// <summary>
+/// A draft invoice for a project: one line for the project's amount (net) at the given VAT rate, or reverse
+/// charged without VAT. A project has at most one invoice that is not cancelled.
+/// </summary>
 internal static class CreateInvoice
 {
-    public static Outcome<Invoice> Run(GigzillaStore store, string projectReference) =>
-        store.Write(() =>
+    public static Outcome<Invoice> Run(GigzillaStore store, string projectReference, decimal vatRate = 0m, bool reverseCharge = false)
+    {
+        if (InvoiceTotals.RateProblem(vatRate, reverseCharge) is { } problem)
+        {
+            return new Failure(problem);
+        }
+
+        return store.Write(() =>
         {
             var found = FindProject.Run(store, projectReference);
             if (found.Value is not { } project)
@@ -31,15 +40,28 @@ internal static class CreateInvoice
             var id = StoredValues.NewId();
             store.Execute(
                 """
-                INSERT INTO invoices (id, project_id, client_id, amount, currency, status, created_date)
-                VALUES ($id, $project, $client, $amount, $currency, 'draft', $today)
+                INSERT INTO invoices (id, project_id, client_id, amount, net_amount, currency, status, created_date, reverse_charge)
+                VALUES ($id, $project, $client, $amount, $amount, $currency, 'draft', $today, $reverseCharge)
                 """,
                 ("$id", id),
                 ("$project", project.Id),
                 ("$client", project.ClientId),
                 ("$amount", amount),
                 ("$currency", project.Currency),
-                ("$today", store.Today));
+                ("$today", store.Today),
+                ("$reverseCharge", reverseCharge));
+            store.Execute(
+                """
+                INSERT INTO invoice_lines (id, invoice_id, position, description, quantity, unit_price, vat_rate)
+                VALUES ($id, $invoice, 1, $description, '1', $amount, $rate)
+                """,
+                ("$id", StoredValues.NewId()),
+                ("$invoice", id),
+                ("$description", project.Title),
+                ("$amount", amount),
+                ("$rate", vatRate));
+            InvoiceTotals.Update(store, id);
             return (Outcome<Invoice>)store.Query($"{Invoice.SelectSql} WHERE i.id = $id", Invoice.Read, ("$id", id))[0];
         });
+    }
 }

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Keel.Gigzilla.Invoices;
 
-/// <summary>An invoice for one project. <see cref="Number"/> is null until the invoice is sent.</summary>
+/// <summary>
+/// An invoice for one project. <see cref="Number"/> is null until the invoice is sent. <see cref="Amount"/> is the
+/// total to pay: <see cref="NetAmount"/> plus <see cref="VatAmount"/>.
+/// </summary>
 internal sealed record Invoice(
     string Id,
     string? Number,
@@ -17,17 +20,22 @@ internal sealed record Invoice(
     DateOnly CreatedDate,
     DateOnly? SentDate,
     DateOnly? DueDate,
-    DateOnly? PaidDate)
+    DateOnly? PaidDate,
+    decimal NetAmount,
+    decimal VatAmount,
+    bool ReverseCharge,
+    decimal CreditedAmount)
 {
     public const string SelectSql = """
         SELECT i.id, i.number, i.project_id, p.title, c.name, i.amount, i.paid_amount, i.currency, i.status,
-               i.created_date, i.sent_date, i.due_date, i.paid_date
+               i.created_date, i.sent_date, i.due_date, i.paid_date, i.net_amount, i.vat_amount, i.reverse_charge, i.credited_amount
         FROM invoices i JOIN projects p ON p.id = i.project_id LEFT JOIN clients c ON c.id = i.client_id
         """;
 
     public Money Total => new(Amount, Currency);
 
-    public Money Remaining => new(Amount - PaidAmount, Currency);
+    /// <summary>What the client still owes: the total less payments and credit notes.</summary>
+    public Money Remaining => new(Amount - PaidAmount - CreditedAmount, Currency);
 
     /// <summary>The number once sent, else "draft 1a2b3c4d".</summary>
     public string Label => Number ?? $"draft {StoredValues.ShortId(Id)}";
@@ -45,5 +53,9 @@ internal sealed record Invoice(
         reader.Date(9),
         reader.NullableDate(10),
         reader.NullableDate(11),
-        reader.NullableDate(12));
+        reader.NullableDate(12),
+        reader.Amount(13),
+        reader.Amount(14),
+        reader.GetInt64(15) != 0,
+        reader.Amount(16));
 }

@@ -68,7 +68,7 @@ internal static class RecordPayment
                 ("$date", date));
 
             var paid = invoice.PaidAmount + request.Amount;
-            var status = paid == invoice.Amount ? InvoiceStatus.Paid : InvoiceStatus.Partial;
+            var status = paid + invoice.CreditedAmount == invoice.Amount ? InvoiceStatus.Paid : InvoiceStatus.Partial;
             DateOnly? paidDate = status == InvoiceStatus.Paid ? date : null;
             store.Execute(
                 "UPDATE invoices SET paid_amount = $paid, status = $status, paid_date = $paidDate WHERE id = $id",

@@ -26,25 +26,13 @@ internal static class SendInvoice
             }
 
             var settings = SettingsDocuments.LoadSettings(store);
-            if (InvoiceNumberFormat.Problem(settings.InvoiceNumberFormat, settings.InvoiceResetYearly) is { } problem)
-            {
-                return new Failure(problem);
-            }
-
             var today = store.Today;
-            var period = settings.InvoiceResetYearly ? today.Year : 0;
-            var last = store.Scalar("SELECT last_number FROM invoice_number_counters WHERE period = $period", ("$period", period)) is long value ? value : 0;
-            var sequence = (int)Math.Max(last + 1, settings.InvoiceStartNumber);
-            var number = InvoiceNumberFormat.Render(settings.InvoiceNumberFormat, today, sequence);
-            if (store.Scalar("SELECT 1 FROM invoices WHERE number = $number", ("$number", number)) is not null)
+            var numbered = InvoiceNumbering.Next(store, settings, today);
+            if (numbered.Value is not { } number)
             {
-                return new Failure($"invoice number {number} is already taken; raise invoiceStartNumber or change invoiceNumberFormat");
+                return numbered.Failure!;
             }
 
-            store.Execute(
-                "INSERT INTO invoice_number_counters (period, last_number) VALUES ($period, $sequence) ON CONFLICT (period) DO UPDATE SET last_number = excluded.last_number",
-                ("$period", period),
-                ("$sequence", sequence));
             var due = today.AddDays(settings.InvoiceDueDays);
             store.Execute(
                 "UPDATE invoices SET number = $number, status = 'sent', sent_date = $today, due_date = $due WHERE id = $id AND status = 'draft'",

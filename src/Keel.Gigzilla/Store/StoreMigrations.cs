@@ -109,6 +109,76 @@ internal static class StoreMigrations
                 SELECT RAISE(ABORT, 'a numbered invoice is never deleted');
             END;
             """),
+        (2, """
+            -- Line items with VAT, reverse charge, and credit notes that correct a sent invoice.
+            CREATE TABLE invoice_lines (
+                id TEXT PRIMARY KEY,
+                invoice_id TEXT NOT NULL REFERENCES invoices (id),
+                position INTEGER NOT NULL,
+                description TEXT NOT NULL,
+                quantity TEXT NOT NULL,
+                unit_price TEXT NOT NULL,
+                vat_rate TEXT NOT NULL,
+                UNIQUE (invoice_id, position)
+            );
+            INSERT INTO invoice_lines (id, invoice_id, position, description, quantity, unit_price, vat_rate)
+            SELECT lower(hex(randomblob(16))), i.id, 1, p.title, '1', i.amount, '0'
+            FROM invoices i JOIN projects p ON p.id = i.project_id;
+
+            ALTER TABLE invoices ADD COLUMN net_amount TEXT NOT NULL DEFAULT '0';
+            ALTER TABLE invoices ADD COLUMN vat_amount TEXT NOT NULL DEFAULT '0';
+            ALTER TABLE invoices ADD COLUMN reverse_charge INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE invoices ADD COLUMN credited_amount TEXT NOT NULL DEFAULT '0';
+            UPDATE invoices SET net_amount = amount;
+
+            CREATE TABLE credit_notes (
+                id TEXT PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                invoice_id TEXT NOT NULL REFERENCES invoices (id),
+                amount TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                issued_date TEXT NOT NULL
+            );
+            CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id);
+
+            DROP TRIGGER invoices_locked_once_sent;
+            CREATE TRIGGER invoices_locked_once_sent
+            BEFORE UPDATE OF number, project_id, client_id, amount, net_amount, vat_amount, reverse_charge, currency,
+                             created_date, sent_date, due_date ON invoices
+            WHEN OLD.status <> 'draft'
+            BEGIN
+                SELECT RAISE(ABORT, 'a sent invoice is locked; correct it with a credit note');
+            END;
+            CREATE TRIGGER invoice_lines_locked_once_sent_on_insert
+            BEFORE INSERT ON invoice_lines
+            WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) <> 'draft'
+            BEGIN
+                SELECT RAISE(ABORT, 'a sent invoice is locked; correct it with a credit note');
+            END;
+            CREATE TRIGGER invoice_lines_locked_once_sent_on_update
+            BEFORE UPDATE ON invoice_lines
+            WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) <> 'draft'
+            BEGIN
+                SELECT RAISE(ABORT, 'a sent invoice is locked; correct it with a credit note');
+            END;
+            CREATE TRIGGER invoice_lines_locked_once_sent_on_delete
+            BEFORE DELETE ON invoice_lines
+            WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) <> 'draft'
+            BEGIN
+                SELECT RAISE(ABORT, 'a sent invoice is locked; correct it with a credit note');
+            END;
+            CREATE TRIGGER credit_notes_are_kept
+            BEFORE DELETE ON credit_notes
+            BEGIN
+                SELECT RAISE(ABORT, 'a credit note is never deleted');
+            END;
+            """),
+        (3, """
+            -- The dashboard reads open work only: partial indexes keep it from walking the paid history.
+            CREATE INDEX invoices_open_by_due_date ON invoices (due_date, number) WHERE status IN ('sent', 'partial');
+            CREATE INDEX projects_open_by_deadline ON projects (deadline, title) WHERE status IN ('to_start', 'working');
+            """),
     ];
 
     public static int CurrentVersion => All[^1].Version;

@@ -55,7 +55,7 @@ internal static class AdminApi
     public sealed record GrantRequest(string? Email, string? PlanId, Guid? OrganizationId, int? Days);
     public sealed record GrantResponse(Guid SubscriptionId, string Owner, string PlanId, DateTimeOffset? AccessEndsAt, string? LicenseKey);
 
-    private static async Task<IResult> GrantAsync(GrantRequest request, KeelDbContext db, PlanCatalog plans, Licenses licenses, SignIn signIn,
+    internal static async Task<IResult> GrantAsync(GrantRequest request, KeelDbContext db, PlanCatalog plans, Licenses licenses, SignIn signIn,
         TimeProvider time, ClaimsPrincipal user, AuditLog audit, CancellationToken ct)
     {
         var plan = request.PlanId is { Length: <= 64 } id ? plans.Find(id) : null;
@@ -99,7 +99,7 @@ internal static class AdminApi
 
     public sealed record UsersPage(IReadOnlyList<UserDto> Items, int Page, int PageSize, int Total);
 
-    private static async Task<StatsResponse> StatsAsync(KeelDbContext db, TimeProvider time, CancellationToken ct)
+    internal static async Task<StatsResponse> StatsAsync(KeelDbContext db, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var since = new DateTimeOffset(today.AddDays(-29).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -111,7 +111,7 @@ internal static class AdminApi
         return new StatsResponse(await db.Accounts.CountAsync(ct), await db.Organizations.CountAsync(ct), recent.Count, days);
     }
 
-    private static async Task<UsersPage> UsersAsync(KeelDbContext db, string? q, int? page, int? pageSize, CancellationToken ct)
+    internal static async Task<UsersPage> UsersAsync(KeelDbContext db, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalize(page, pageSize);
         var query = db.Accounts.AsNoTracking();

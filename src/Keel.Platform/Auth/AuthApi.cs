@@ -131,7 +131,7 @@ internal static class AuthApi
         return (account, null);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, KeelDbContext db, AuditLog audit, TimeProvider time, CancellationToken ct)
+    internal static async Task<IResult> LogoutAsync(HttpContext http, KeelDbContext db, AuditLog audit, TimeProvider time, CancellationToken ct)
     {
         if (http.Request.Cookies.TryGetValue(SessionCookie.Name, out var token) && token.Length is > 0 and <= 100)
         {
@@ -148,7 +148,7 @@ internal static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> RequestMagicLinkAsync(MagicLinkRequest request, HttpContext http, MagicLinks magicLinks,
+    internal static async Task<IResult> RequestMagicLinkAsync(MagicLinkRequest request, HttpContext http, MagicLinks magicLinks,
         RateLimits limits, IOptions<KeelOptions> options, CancellationToken ct)
     {
         var validation = new Validation().Email("email", request.Email);
@@ -163,7 +163,7 @@ internal static class AuthApi
         return TypedResults.Accepted((string?)null, new { message = "If the address can receive mail, a sign-in link is on its way. It expires in 10 minutes." });
     }
 
-    private static async Task<IResult> VerifyMagicLinkAsync(VerifyRequest request, HttpContext http, KeelDbContext db, MagicLinks magicLinks,
+    internal static async Task<IResult> VerifyMagicLinkAsync(VerifyRequest request, HttpContext http, KeelDbContext db, MagicLinks magicLinks,
         SignIn signIn, RateLimits limits, IOptions<KeelOptions> options, CancellationToken ct)
     {
         var decision = await limits.AcquireAsync("magic-verify", RateLimits.ClientIp(http), options.Value.Limits.MagicLinkVerify);
@@ -194,7 +194,7 @@ internal static class AuthApi
                     .ToList()))
             .FirstOrDefault());
 
-    private static async Task<IResult> MeAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
+    internal static async Task<IResult> MeAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
     {
         var findMe = FindMe.GetOrAdd(db.GetType(), static _ => CompileFindMe());
         var me = await findMe(db, user.AccountIdOf(), ct);

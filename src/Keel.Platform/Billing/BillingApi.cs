@@ -53,7 +53,7 @@ internal static class BillingApi
         return access.Denied is { } denied ? (null, denied) : (Subscription.OrganizationOwner(orgId), null);
     }
 
-    private static async Task<IResult> CheckoutAsync(CheckoutRequest request, ClaimsPrincipal user, KeelDbContext db, PlanCatalog plans,
+    internal static async Task<IResult> CheckoutAsync(CheckoutRequest request, ClaimsPrincipal user, KeelDbContext db, PlanCatalog plans,
         ReferralCodes referralCodes, IServiceProvider services, IOptions<KeelOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (services.GetService<StripeClient>() is not { } stripe) return NotConfigured();
@@ -127,7 +127,7 @@ internal static class BillingApi
         return customer.Id;
     }
 
-    private static async Task<IResult> PortalAsync(PortalRequest request, ClaimsPrincipal user, KeelDbContext db, IServiceProvider services,
+    internal static async Task<IResult> PortalAsync(PortalRequest request, ClaimsPrincipal user, KeelDbContext db, IServiceProvider services,
         IOptions<KeelOptions> options, CancellationToken ct)
     {
         if (services.GetService<StripeClient>() is not { } stripe) return NotConfigured();

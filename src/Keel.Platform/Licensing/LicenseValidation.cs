@@ -19,6 +19,9 @@ public sealed record LicenseValidation(bool Valid, string Code, string Detail, L
         public const string ProductMismatch = "PRODUCT_SCOPE_MISMATCH";
     }
 
+    /// <summary>The license owner's address, read with the license (null when no license was found).</summary>
+    public string? AccountEmail { get; init; }
+
     public static LicenseValidation NotFound() => new(false, Codes.NotFound, "No license matches this key.", null, null, 0);
 
     /// <summary>The license's own standing, without a machine: suspended, expired or valid.</summary>

@@ -56,6 +56,10 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
         return (license, key);
     }
 
+    /// <summary>How precisely a validation records <see cref="Machine.LastSeenAt"/>: an activated machine's time is
+    /// written only once this much has passed, so a client validating in a loop does not make every answer a write.</summary>
+    internal static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Validates a key, optionally for one machine. With <paramref name="activate"/>, an unknown fingerprint is
     /// activated when a seat is free (seed 001's behaviour); otherwise it is reported as not activated.
@@ -67,48 +71,70 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
     {
         if (LicenseKeys.Canonical(key) is not { } canonical) return LicenseValidation.NotFound();
         var hash = LicenseKeys.Hash(canonical);
-        var license = await db.Licenses.FirstOrDefaultAsync(l => l.KeyHash == hash, ct);
-        if (license is null) return LicenseValidation.NotFound();
-        if (email is not null)
-        {
-            var normalized = EmailAddress.Normalize(email);
-            if (!await db.Accounts.AnyAsync(a => a.Id == license.AccountId && a.NormalizedEmail == normalized, ct)) return LicenseValidation.NotFound();
-        }
+        // The owner's address comes with the license: the email check needs it, and so does the offline token.
+        var found = await (from l in db.Licenses
+                           join a in db.Accounts on l.AccountId equals a.Id
+                           where l.KeyHash == hash
+                           select new { License = l, a.Email, a.NormalizedEmail }).FirstOrDefaultAsync(ct);
+        if (found is null) return LicenseValidation.NotFound();
+        if (email is not null && !string.Equals(EmailAddress.Normalize(email), found.NormalizedEmail, StringComparison.Ordinal))
+            return LicenseValidation.NotFound();
+        var license = found.License;
+        LicenseValidation Answer(bool valid, string code, string detail, Machine? machine, int active) =>
+            new(valid, code, detail, license, machine, active) { AccountEmail = found.Email };
         if (product is not null && license.Product != product)
-            return new(false, LicenseValidation.Codes.ProductMismatch, $"This key is for {license.Product}.", license, null, 0);
+            return Answer(false, LicenseValidation.Codes.ProductMismatch, $"This key is for {license.Product}.", null, 0);
 
         var now = time.GetUtcNow();
-        if (license.SuspendedAt is not null) return new(false, LicenseValidation.Codes.Suspended, "The license is suspended.", license, null, 0);
+        if (license.SuspendedAt is not null) return Answer(false, LicenseValidation.Codes.Suspended, "The license is suspended.", null, 0);
         if (license.State == LicenseState.Expired || license.ExpiresAt <= now)
-            return new(false, LicenseValidation.Codes.Expired, "The license has expired.", license, null, 0);
+            return Answer(false, LicenseValidation.Codes.Expired, "The license has expired.", null, 0);
         if (fingerprint is null)
-            return new(true, LicenseValidation.Codes.Valid, "The license is valid.", license, null, 0);
+            return Answer(true, LicenseValidation.Codes.Valid, "The license is valid.", null, 0);
+
+        var activeSince = now - options.Value.Licensing.MachineInactiveAfter;
+        // An activated machine takes no new seat (even one back from inactivity: a known machine always validates), so
+        // it needs neither the activation lock nor a transaction. A deactivation racing this answer is ordered after it.
+        var known = await db.Machines.AsNoTracking().FirstOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint, ct);
+        if (known is not null)
+        {
+            var activeNow = await db.Machines.CountAsync(m => m.LicenseId == license.Id && m.LastSeenAt > activeSince, ct);
+            if (known.LastSeenAt <= activeSince) activeNow++;
+            if (now - known.LastSeenAt >= LastSeenPrecision)
+            {
+                // Only forward: of two validations racing, the later time wins.
+                await db.Machines.Where(m => m.Id == known.Id && m.LastSeenAt < now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, now), ct);
+                known.LastSeenAt = now;
+            }
+            return Answer(true, LicenseValidation.Codes.Valid, "The license is valid.", known, activeNow);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Serialise activations of one license so two new machines cannot both take the last seat.
         await db.Licenses.Where(l => l.Id == license.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.UpdatedAt, now), ct);
         var machine = await db.Machines.FirstOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint, ct);
-        var activeSince = now - options.Value.Licensing.MachineInactiveAfter;
         var active = await db.Machines.CountAsync(m => m.LicenseId == license.Id && m.LastSeenAt > activeSince, ct);
         if (machine is null)
         {
             if (!activate)
-                return new(false, LicenseValidation.Codes.FingerprintMismatch, "This machine is not activated for the license.", license, null, active);
+                return Answer(false, LicenseValidation.Codes.FingerprintMismatch, "This machine is not activated for the license.", null, active);
             if (active >= license.MaxMachines)
-                return new(false, LicenseValidation.Codes.TooManyMachines,
-                    $"The license is active on {active} of {license.MaxMachines} machines. Deactivate one first.", license, null, active);
+                return Answer(false, LicenseValidation.Codes.TooManyMachines,
+                    $"The license is active on {active} of {license.MaxMachines} machines. Deactivate one first.", null, active);
             machine = new Machine { Id = Ids.New(time), LicenseId = license.Id, Fingerprint = fingerprint, ActivatedAt = now, LastSeenAt = now };
             db.Machines.Add(machine);
             active++;
         }
         else
         {
+            // Activated by a concurrent request since the read above.
             if (machine.LastSeenAt <= activeSince) active++;
             machine.LastSeenAt = now;
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new(true, LicenseValidation.Codes.Valid, "The license is valid.", license, machine, active);
+        return Answer(true, LicenseValidation.Codes.Valid, "The license is valid.", machine, active);
     }
 
     public async Task<bool> DeactivateAsync(License license, string fingerprint, CancellationToken ct)

@@ -1,20 +1,13 @@
 using System.Text.Json;
-using Keel.Gigzilla.App;
 
 namespace Keel.Gigzilla.Tests.App;
 
 public sealed class ParseCommandTests
 {
-    private static (int ExitCode, string Out, string Error) Run(params string[] args) =>
-        Run(storedClients: [], args);
-
-    private static (int ExitCode, string Out, string Error) Run(string[] storedClients, params string[] args)
+    private static (int ExitCode, string Out, string Error) Run(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, new FixedClock(new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.Zero)), () => storedClients, "EUR");
-        var exitCode = GigzillaCommandLine.Run(args, environment);
-        return (exitCode, output.ToString(), error.ToString());
+        using var workspace = new TestWorkspace();
+        return workspace.Run(args);
     }
 
     [Fact]
@@ -48,9 +41,25 @@ public sealed class ParseCommandTests
     [Fact]
     public void Without_known_client_options_the_stored_clients_are_used()
     {
-        var (_, output, _) = Run(["Nordic Wool"], "parse", "--json", "nordic wool lookbook 900");
+        using var workspace = new TestWorkspace();
+        using (var store = workspace.OpenStore())
+        {
+            workspace.AddProject(store, "Lookbook for Nordic Wool, 900");
+        }
+
+        var (_, output, _) = workspace.Run("parse", "--json", "nordic wool lookbook 900");
 
         JsonDocument.Parse(output).RootElement.GetProperty("client").GetString().ShouldBe("Nordic Wool");
+    }
+
+    [Fact]
+    public void Parse_saves_nothing_and_creates_no_store()
+    {
+        using var workspace = new TestWorkspace();
+
+        workspace.Run("parse", "Logo for Acme Corp, 500").ExitCode.ShouldBe(0);
+
+        Directory.Exists(workspace.Directory).ShouldBeFalse();
     }
 
     [Fact]
@@ -105,12 +114,5 @@ public sealed class ParseCommandTests
         output.ShouldContain("--known-client NAME");
         output.ShouldContain("--today YYYY-MM-DD");
         output.ShouldContain("--json");
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 }

@@ -1,0 +1,11 @@
+namespace Keel.FixCi.Comments;
+
+/// <summary>What happened to FixCI's comment on a pull request.</summary>
+internal enum CommentChange
+{
+    Created,
+    Updated,
+
+    /// <summary>The comment already said exactly this (or already said the limit is reached): nothing was sent.</summary>
+    Unchanged,
+}
