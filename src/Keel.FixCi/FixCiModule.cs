@@ -1,4 +1,7 @@
 using Keel.FixCi.Api;
+using Keel.FixCi.GitHub;
+using Keel.FixCi.Runs;
+using Microsoft.Extensions.Configuration;
 using Keel.Platform.Billing;
 using Keel.Platform.Http;
 using Keel.Platform.RateLimiting;
@@ -17,7 +20,18 @@ public static class FixCiModule
 {
     public const string Product = "fixci";
 
-    public static IServiceCollection AddFixCi(this IServiceCollection services) => services;
+    /// <summary>Without a GitHub App configured (<c>Keel:FixCi:GitHub</c>), the analyser and seed routes still work and
+    /// the webhook answers 503.</summary>
+    public static IServiceCollection AddFixCi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var app = configuration.GetSection("Keel:FixCi:GitHub").Get<GitHubAppOptions>();
+        if (app is null || string.IsNullOrWhiteSpace(app.AppId) || string.IsNullOrWhiteSpace(app.PrivateKeyPem)) return services;
+        services.AddFixCiGitHubApp(app);
+        services.AddSingleton<AnalysisJobSignal>();
+        services.AddSingleton<AnalysisJobProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysisJobProcessor>());
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapFixCi(this IEndpointRouteBuilder app)
     {
@@ -32,6 +46,7 @@ public static class FixCiModule
         fixci.MapAdminUsers("/admin/users").WithSummary("Seed 003: admin user list (= GET /api/v1/admin/users)");
         fixci.MapAdminGrant("/admin/grant").WithSummary("Seed 003: grant a plan (= POST /api/v1/admin/grants)");
         fixci.MapAnalyze();
+        fixci.MapGitHubWebhook();
         app.MapStripeWebhook("/fixci/stripe/webhook");
         return app;
     }

@@ -30,6 +30,7 @@ internal static class GigzillaCommandLine
           import     Import projects from a CSV file
           backup     Write an encrypted backup of the store
           restore    Replace the store with a backup, keeping the current data aside
+          settings   Show or change the settings
 
         Options:
           --data DIR   The folder of the local store (default: $GIGZILLA_DATA, else the application-data folder)
@@ -93,6 +94,7 @@ internal static class GigzillaCommandLine
                 "import" => ImportCommand.Run(rest, environment),
                 "backup" => BackupCommand.Run(rest, environment),
                 "restore" => RestoreCommand.Run(rest, environment),
+                "settings" => SettingsCommand.Run(rest, environment),
                 _ => Fail(environment, $"unknown command '{remaining[0]}' (run 'gigzilla --help' for the list)"),
             };
         }

@@ -17,7 +17,7 @@ public static class KeelServer
         configure?.Invoke(builder);
         builder.Services.AddKeelPlatform<SqliteKeelDbContext, PostgresKeelDbContext>(builder.Configuration);
         builder.Services.AddGigzilla();
-        builder.Services.AddFixCi();
+        builder.Services.AddFixCi(builder.Configuration);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Keel API";

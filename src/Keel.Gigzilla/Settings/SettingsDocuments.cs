@@ -6,7 +6,7 @@ namespace Keel.Gigzilla.Settings;
 /// <summary>Reads and writes the settings and profile documents; a store without one reads the defaults.</summary>
 internal static class SettingsDocuments
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     public static WorkspaceSettings LoadSettings(GigzillaStore store) => Load<WorkspaceSettings>(store, "settings") ?? new WorkspaceSettings();
 

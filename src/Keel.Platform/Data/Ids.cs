@@ -1,7 +1,7 @@
 namespace Keel.Platform.Data;
 
 /// <summary>UUIDv7 ids: time-ordered, so inserts stay at the end of indexes.</summary>
-internal static class Ids
+public static class Ids
 {
     public static Guid New(TimeProvider time) => Guid.CreateVersion7(time.GetUtcNow());
 }

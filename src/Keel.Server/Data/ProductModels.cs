@@ -7,7 +7,6 @@ namespace Keel.Server.Data;
 /// and a migration for each provider.</summary>
 internal static class ProductModels
 {
-    public static void Apply(ModelBuilder modelBuilder)
-    {
-    }
+    public static void Apply(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Keel.FixCi.FixCiModule).Assembly);
 }

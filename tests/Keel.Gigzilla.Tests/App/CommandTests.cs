@@ -148,6 +148,7 @@ public sealed class CommandTests : IDisposable
     [InlineData("import")]
     [InlineData("backup")]
     [InlineData("restore")]
+    [InlineData("settings")]
     public void Every_command_has_help(string command)
     {
         var (exitCode, output, _) = workspace.Run(command, "--help");
@@ -173,7 +174,7 @@ public sealed class CommandTests : IDisposable
     {
         var output = workspace.Run("--help").Out;
 
-        foreach (var command in new[] { "add", "parse", "dashboard", "pipeline", "projects", "clients", "start", "done", "invoice", "pay", "export", "import", "backup", "restore" })
+        foreach (var command in new[] { "add", "parse", "dashboard", "pipeline", "projects", "clients", "start", "done", "invoice", "pay", "export", "import", "backup", "restore", "settings" })
         {
             output.ShouldContain($"  {command} ");
         }

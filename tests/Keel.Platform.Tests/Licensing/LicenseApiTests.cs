@@ -9,13 +9,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Keel.Platform.Tests.Licensing;
 
-/// <summary>The platform's own license API: activation, validation codes, deactivation from a device or the dashboard.</summary>
-public sealed class LicenseApiTests : IAsyncLifetime
+/// <summary>The platform's own license API: activation, validation codes, deactivation from a device or the dashboard,
+/// on both databases (validation of a known machine and activation take different paths through the database).</summary>
+public abstract class LicenseApiTests(Db database) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private KeelTestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await KeelTestServer.StartAsync(o => o.Time = _time);
+    public async Task InitializeAsync() => _server = await KeelTestServer.StartAsync(o =>
+    {
+        o.Time = _time;
+        o.Database = database;
+    });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -107,6 +112,25 @@ public sealed class LicenseApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validating_an_activated_machine_records_when_it_was_last_seen_to_the_minute()
+    {
+        var (owner, key) = await LicenseAsync();
+        await PostAsync("/api/v1/licenses/activate", new { key, fingerprint = "fp-1" });
+        var activatedAt = _time.GetUtcNow();
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>().ShouldBe("VALID");
+        (await LastSeenAsync(owner)).ShouldBe(activatedAt);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>().ShouldBe("VALID");
+        (await LastSeenAsync(owner)).ShouldBe(_time.GetUtcNow());
+    }
+
+    private static async Task<DateTimeOffset> LastSeenAsync(HttpClient owner) =>
+        (await (await owner.GetAsync("/api/v1/licenses")).JsonAsync()).AsArray().Single()!["machines"]![0]!["lastSeenAt"]!.GetValue<DateTimeOffset>();
+
+    [Fact]
     public async Task Another_account_cannot_see_or_free_a_seat()
     {
         var (owner, key) = await LicenseAsync();
@@ -136,3 +160,7 @@ public sealed class LicenseApiTests : IAsyncLifetime
         (await response.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["fingerprint"].ShouldNotBeNull();
     }
 }
+
+public sealed class LicenseApiOnSqlite() : LicenseApiTests(Db.Sqlite);
+
+public sealed class LicenseApiOnPostgres() : LicenseApiTests(Db.Postgres);
