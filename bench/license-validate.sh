@@ -5,7 +5,7 @@
 # endpoint answering a body of the same shape and size (bench/Keel.Bench.Bare). All servers run side by side and the
 # targets alternate round by round, so noise on a shared machine hits each of them alike.
 #
-#   bench/license-validate.sh                  2 rounds of 12 s per target (about 4 minutes with a warm build)
+#   bench/license-validate.sh                  2 rounds of 12 s per target (about 4 to 5 minutes with a warm build)
 #   DURATION=10s ROUNDS=1 bench/license-validate.sh
 #
 # Environment: DURATION (wrk -d, default 12s), ROUNDS (default 2), CONNECTIONS (default 64), THREADS (default 2),
@@ -41,10 +41,10 @@ if ! command -v wrk > /dev/null; then
   fi
 fi
 
-# PostgreSQL refuses to run as root: as root, its commands run as the postgres user.
+# PostgreSQL refuses to run as root: as root, its commands run as the postgres user (created if missing).
+if [ "$(id -u)" -eq 0 ] && ! id postgres > /dev/null 2>&1; then useradd --system --no-create-home postgres; fi
 as_pg() {
   if [ "$(id -u)" -eq 0 ]; then
-    id postgres > /dev/null 2>&1 || useradd --system --no-create-home postgres
     (cd / && runuser -u postgres -- "$@")
   else
     "$@"

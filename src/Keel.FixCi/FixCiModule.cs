@@ -1,8 +1,10 @@
 using Keel.FixCi.Api;
+using Keel.FixCi.Data;
 using Keel.FixCi.GitHub;
 using Keel.FixCi.Runs;
 using Microsoft.Extensions.Configuration;
 using Keel.Platform.Billing;
+using Keel.Platform.Jobs;
 using Keel.Platform.Http;
 using Keel.Platform.RateLimiting;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +29,7 @@ public static class FixCiModule
         var app = configuration.GetSection("Keel:FixCi:GitHub").Get<GitHubAppOptions>();
         if (app is null || string.IsNullOrWhiteSpace(app.AppId) || string.IsNullOrWhiteSpace(app.PrivateKeyPem)) return services;
         services.AddFixCiGitHubApp(app);
-        services.AddSingleton<AnalysisJobSignal>();
+        services.AddSingleton<WorkSignal<AnalysisJob>>();
         services.AddSingleton<AnalysisJobProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisJobProcessor>());
         return services;

@@ -8,6 +8,7 @@ using Keel.Platform.Data;
 using Keel.Platform.Email;
 using Keel.Platform.Billing;
 using Keel.Platform.Http;
+using Keel.Platform.Jobs;
 using Keel.Platform.Licensing;
 using Keel.Platform.Organizations;
 using Keel.Platform.RateLimiting;
@@ -79,7 +80,7 @@ public static class KeelPlatform
         services.AddSingleton<OfflineTokens>();
         services.AddScoped<Licenses>();
         services.AddScoped<LicenseTokens>();
-        services.AddSingleton<StripeEventSignal>();
+        services.AddSingleton<WorkSignal<StripeEventRecord>>();
         services.AddScoped<ReferralCodes>();
         services.AddScoped<ReferralStats>();
         services.AddScoped<Quotas>();
@@ -109,7 +110,7 @@ public static class KeelPlatform
         services.AddSingleton<RateLimits>();
         services.AddScoped<ApiRateLimitFilter>();
 
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<WorkSignal<OutboxMessage>>();
         services.AddScoped<Mailer>();
         if (string.IsNullOrWhiteSpace(options.Smtp.Host))
             services.AddSingleton<MailTransport, FileMailTransport>();

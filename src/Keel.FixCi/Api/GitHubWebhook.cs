@@ -2,6 +2,7 @@ using Keel.FixCi.Data;
 using Keel.FixCi.GitHub;
 using Keel.FixCi.Runs;
 using Keel.Platform.Data;
+using Keel.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -70,7 +71,7 @@ internal static class GitHubWebhook
             return TypedResults.Ok(new { duplicate = true }); // the same delivery raced itself
         }
         if (job is null) return TypedResults.Accepted((string?)null, new { ignored = ((ParsedWebhook.Ignored)parsed).Reason });
-        services.GetRequiredService<AnalysisJobSignal>().Wake();
+        services.GetRequiredService<WorkSignal<AnalysisJob>>().Wake();
         return TypedResults.Accepted((string?)null, new { queued = true, jobId = job.Id });
     }
 }

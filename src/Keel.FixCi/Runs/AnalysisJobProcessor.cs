@@ -1,65 +1,31 @@
 using Keel.FixCi.Data;
 using Keel.FixCi.GitHub;
 using Keel.Platform.Data;
+using Keel.Platform.Jobs;
 using Keel.Platform.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Keel.FixCi.Runs;
-
-/// <summary>Wakes the processor when a webhook stored a job.</summary>
-internal sealed class AnalysisJobSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        try { _signal.Release(); }
-        catch (SemaphoreFullException) { }
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
-    {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutSource.Token);
-        try { await _signal.WaitAsync(linked.Token); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
-    }
-}
 
 /// <summary>
 /// Runs stored analysis jobs: claims one with a lease, counts it against the plan (once per run attempt, by
 /// idempotency key), then analyses and comments, or says on the pull request that the plan's limit is reached.
 /// Failures are retried with backoff; after <see cref="MaxAttempts"/> the job is marked failed.
 /// </summary>
-internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeFailedRun analysis, AnalysisJobSignal signal, TimeProvider time,
-    ILogger<AnalysisJobProcessor> logger) : BackgroundService
+internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeFailedRun analysis, WorkSignal<AnalysisJob> signal,
+    TimeProvider time, ILogger<AnalysisJobProcessor> logger) : PollingWorker<AnalysisJob>(signal, time, logger)
 {
     private const int MaxAttempts = 8;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessDueAsync(stoppingToken) > 0) { }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The FixCI job processor failed; retrying after the poll interval");
-            }
-            await signal.WaitAsync(TimeSpan.FromSeconds(5), time, stoppingToken);
-        }
-    }
+    protected override TimeSpan PollInterval => TimeSpan.FromSeconds(5);
 
-    public async Task<int> ProcessDueAsync(CancellationToken ct)
+    public override async Task<int> ProcessDueAsync(CancellationToken ct)
     {
         List<Guid> due;
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await using (var scope = scopes.CreateAsyncScope())
         {
             due = await scope.ServiceProvider.GetRequiredService<KeelDbContext>().Set<AnalysisJob>()
@@ -74,7 +40,7 @@ internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeF
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeelDbContext>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var leaseEnd = now + Lease;
         var claimed = await db.Set<AnalysisJob>()
             .Where(j => j.Id == id && j.Status == AnalysisJobStatus.Pending && (j.LockedUntil == null || j.LockedUntil < now))
@@ -100,14 +66,14 @@ internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeF
                 job.Outcome = $"plan limit reached ({use.Standing.Limit} analyses this month)";
             }
             job.Status = AnalysisJobStatus.Done;
-            job.CompletedAt = time.GetUtcNow();
+            job.CompletedAt = Time.GetUtcNow();
             job.LastError = null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "FixCI job {JobId} for {Repository} run {RunId} failed on attempt {Attempt}", job.Id, job.Repository, job.RunId, job.Attempts);
+            Logger.LogWarning(e, "FixCI job {JobId} for {Repository} run {RunId} failed on attempt {Attempt}", job.Id, job.Repository, job.RunId, job.Attempts);
             job.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-            job.NextAttemptAt = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, job.Attempts - 1)));
+            job.NextAttemptAt = Time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, job.Attempts - 1)));
             if (job.Attempts >= MaxAttempts) job.Status = AnalysisJobStatus.Failed;
         }
         job.LockedUntil = null;

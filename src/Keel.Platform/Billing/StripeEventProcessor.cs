@@ -1,7 +1,7 @@
 using Keel.Platform.Data;
+using Keel.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Keel.Platform.Billing;
@@ -11,34 +11,19 @@ namespace Keel.Platform.Billing;
 /// applied in its own transaction, and marked processed in that same transaction; a failure is retried with
 /// backoff. A crash between storing and applying leaves the event pending, and the next pass applies it.
 /// </summary>
-internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEventSignal signal, TimeProvider time,
-    ILogger<StripeEventProcessor> logger) : BackgroundService
+internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, WorkSignal<StripeEventRecord> signal, TimeProvider time,
+    ILogger<StripeEventProcessor> logger) : PollingWorker<StripeEventRecord>(signal, time, logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     private const int MaxAttempts = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessDueAsync(stoppingToken) > 0) { }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The Stripe event processor failed; retrying after the poll interval");
-            }
-            await signal.WaitAsync(PollInterval, time, stoppingToken);
-        }
-    }
+    protected override TimeSpan PollInterval => TimeSpan.FromSeconds(5);
 
     /// <summary>Applies every event that is due now, oldest first; returns how many were attempted.</summary>
-    public async Task<int> ProcessDueAsync(CancellationToken ct)
+    public override async Task<int> ProcessDueAsync(CancellationToken ct)
     {
         List<string> due;
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await using (var scope = scopes.CreateAsyncScope())
         {
             due = await scope.ServiceProvider.GetRequiredService<KeelDbContext>().StripeEvents
@@ -53,7 +38,7 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeelDbContext>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var leaseEnd = now + Lease;
         var claimed = await db.StripeEvents
             .Where(e => e.Id == id && e.Status == StripeEventStatus.Pending && (e.LockedUntil == null || e.LockedUntil < now))
@@ -65,7 +50,7 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await scope.ServiceProvider.GetRequiredService<StripeEventHandler>().HandleAsync(record, ct);
             record.Status = StripeEventStatus.Processed;
-            record.ProcessedAt = time.GetUtcNow();
+            record.ProcessedAt = Time.GetUtcNow();
             record.Attempts++;
             record.LockedUntil = null;
             record.LastError = null;
@@ -74,10 +59,10 @@ internal sealed class StripeEventProcessor(IServiceScopeFactory scopes, StripeEv
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Stripe event {EventId} ({Type}) failed on attempt {Attempt}", record.Id, record.Type, record.Attempts + 1);
+            Logger.LogWarning(e, "Stripe event {EventId} ({Type}) failed on attempt {Attempt}", record.Id, record.Type, record.Attempts + 1);
             db.ChangeTracker.Clear();
             var attempts = record.Attempts + 1;
-            var retryAt = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
+            var retryAt = Time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
             var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
             await db.StripeEvents.Where(x => x.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Attempts, attempts)

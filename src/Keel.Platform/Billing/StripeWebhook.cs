@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Keel.Platform.Data;
+using Keel.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +21,7 @@ public static class StripeWebhook
             .WithSummary("Stripe webhook endpoint (signed with Stripe-Signature)");
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, KeelDbContext db, TimeProvider time, IOptions<KeelOptions> options,
-        StripeEventSignal signal, CancellationToken ct)
+        WorkSignal<StripeEventRecord> signal, CancellationToken ct)
     {
         var stripe = options.Value.Stripe;
         if (!stripe.IsConfigured || stripe.WebhookSecrets.Count == 0)

@@ -1,10 +1,11 @@
 using Keel.Platform.Data;
+using Keel.Platform.Jobs;
 
 namespace Keel.Platform.Email;
 
 /// <summary>Queues email in the outbox of the current unit of work; nothing is sent until the caller's
 /// <c>SaveChangesAsync</c> commits, and the sender is woken right after it does.</summary>
-public sealed class Mailer(KeelDbContext db, TimeProvider time, OutboxSignal signal, SecretBox box)
+public sealed class Mailer(KeelDbContext db, TimeProvider time, WorkSignal<OutboxMessage> signal, SecretBox box)
 {
     private bool _subscribed;
 
@@ -27,34 +28,5 @@ public sealed class Mailer(KeelDbContext db, TimeProvider time, OutboxSignal sig
         if (_subscribed) return;
         db.SavedChanges += (_, _) => signal.Wake();
         _subscribed = true;
-    }
-}
-
-/// <summary>Wakes the outbox sender when new mail was committed, so it does not wait for its next poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try { _signal.Release(); }
-            catch (SemaphoreFullException) { }
-        }
-    }
-
-    internal async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        try
-        {
-            await _signal.WaitAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed without a signal.
-        }
     }
 }

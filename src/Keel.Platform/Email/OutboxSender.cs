@@ -1,7 +1,7 @@
 using Keel.Platform.Data;
+using Keel.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -16,37 +16,24 @@ namespace Keel.Platform.Email;
 internal sealed class OutboxSender(
     IServiceScopeFactory scopes,
     MailTransport transport,
-    OutboxSignal signal,
+    WorkSignal<OutboxMessage> signal,
     TimeProvider time,
     IOptions<KeelOptions> options,
     SecretBox box,
-    ILogger<OutboxSender> logger) : BackgroundService
+    ILogger<OutboxSender> logger) : PollingWorker<OutboxMessage>(signal, time, logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private const int BatchSize = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendDueAsync(stoppingToken) == BatchSize) { }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The outbox sender failed; retrying after the poll interval");
-            }
-            await signal.WaitAsync(options.Value.Email.PollInterval, time, stoppingToken);
-        }
-    }
+    protected override TimeSpan PollInterval => options.Value.Email.PollInterval;
+
+    protected override int BatchSize => 20;
 
     /// <summary>Attempts every message that is due now; returns how many were attempted.</summary>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    public override async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeelDbContext>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt)
@@ -74,7 +61,7 @@ internal sealed class OutboxSender(
         try
         {
             await transport.SendAsync(ToMime(message), cancellationToken);
-            var sentAt = time.GetUtcNow();
+            var sentAt = Time.GetUtcNow();
             await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAt, sentAt)
@@ -84,7 +71,7 @@ internal sealed class OutboxSender(
         }
         catch (PermanentMailFailureException e)
         {
-            logger.LogWarning("Mail {MessageId} ({Kind}) was refused permanently: {Error}", message.Id, message.Kind, e.Message);
+            Logger.LogWarning("Mail {MessageId} ({Kind}) was refused permanently: {Error}", message.Id, message.Kind, e.Message);
             await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Failed)
                 .SetProperty(m => m.Attempts, attempts)
@@ -93,8 +80,8 @@ internal sealed class OutboxSender(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var retryAt = time.GetUtcNow() + Backoff(attempts);
-            logger.LogWarning("Mail {MessageId} ({Kind}) attempt {Attempt} failed, retrying at {RetryAt:u}: {Error}",
+            var retryAt = Time.GetUtcNow() + Backoff(attempts);
+            Logger.LogWarning("Mail {MessageId} ({Kind}) attempt {Attempt} failed, retrying at {RetryAt:u}: {Error}",
                 message.Id, message.Kind, attempts, retryAt, e.Message);
             await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts)

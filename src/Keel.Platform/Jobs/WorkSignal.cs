@@ -1,7 +1,10 @@
-namespace Keel.Platform.Billing;
+namespace Keel.Platform.Jobs;
 
-/// <summary>Wakes the event processor when a webhook stored a new event.</summary>
-public sealed class StripeEventSignal
+/// <summary>
+/// Wakes a <see cref="PollingWorker{TWork}"/> as soon as new work was committed, so it does not wait for its next poll. One
+/// singleton per kind of work: <typeparamref name="TWork"/>, the queued item type, tells them apart.
+/// </summary>
+public sealed class WorkSignal<TWork>
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -11,7 +14,8 @@ public sealed class StripeEventSignal
         catch (SemaphoreFullException) { }
     }
 
-    internal async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Returns when woken, or when <paramref name="timeout"/> (measured on <paramref name="time"/>) has passed.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
