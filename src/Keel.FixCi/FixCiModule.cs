@@ -48,7 +48,9 @@ public static class FixCiModule
         fixci.MapAdminUsers("/admin/users").WithSummary("Seed 003: admin user list (= GET /api/v1/admin/users)");
         fixci.MapAdminGrant("/admin/grant").WithSummary("Seed 003: grant a plan (= POST /api/v1/admin/grants)");
         fixci.MapAnalyze();
-        fixci.MapGitHubWebhook();
+        // GitHub delivers every installation's events from a few addresses and does not retry a refused delivery:
+        // the per-IP limit must not apply. Deliveries are authenticated by their signature instead.
+        app.MapGroup("/fixci").WithTags("FixCI").MapGitHubWebhook();
         app.MapStripeWebhook("/fixci/stripe/webhook");
         return app;
     }

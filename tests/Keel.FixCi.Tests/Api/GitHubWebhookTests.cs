@@ -37,6 +37,7 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
             o.Settings["Keel:FixCi:GitHub:ApiBaseUrl"] = _gitHub.BaseUrl;
             o.Settings["Keel:FixCi:GitHub:WebhookSecrets:0"] = Secret;
             o.Settings["Keel:FixCi:GitHub:LogRetryDelay"] = "00:00:00.050";
+            o.Settings["Keel:Limits:Anonymous:Permits"] = "3";
         });
     }
 
@@ -93,6 +94,15 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<KeelDbContext>();
         (await db.Set<AnalysisJob>().CountAsync()).ShouldBe(1);
         _gitHub.Comments(Repo, pr).Count(c => c.Author == _gitHub.BotLogin).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Deliveries_are_not_held_to_the_per_address_limit_of_anonymous_callers()
+    {
+        // GitHub sends every installation's events from the same few addresses; the limit here is 3 a minute.
+        var success = WorkflowRunPayload.Completed(conclusion: "success").ToJsonString();
+        for (var i = 0; i < 6; i++)
+            (await DeliverAsync(success, Guid.NewGuid().ToString())).StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }
 
     [Fact]
