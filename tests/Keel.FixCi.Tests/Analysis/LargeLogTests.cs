@@ -3,45 +3,84 @@ using Keel.FixCi.Analysis;
 
 namespace Keel.FixCi.Tests.Analysis;
 
+[CollectionDefinition(nameof(LargeLogTests), DisableParallelization = true)]
+public sealed class LargeLogCollection;
+
+/// <summary>A 100 MB log is read as a stream: the managed heap stays far below the log's size.</summary>
+[Collection(nameof(LargeLogTests))]
 public sealed class LargeLogTests
 {
+    private const long LogBytes = 100L * 1024 * 1024;
+
     [Fact]
-    public void A_large_log_is_analysed_from_a_stream_with_bounded_blocks()
+    public async Task A_100_MB_log_is_analysed_without_holding_it_in_memory()
     {
-        var log = new StringBuilder();
-        for (var i = 0; i < 200_000; i++)
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
         {
-            log.Append("2024-03-01T10:15:42.1234567Z [INFO] Downloading artifact ").Append(i).Append('\n');
-            if (i % 1000 == 0)
+            while (!sampling.IsCancellationRequested)
             {
-                log.Append("java.lang.IllegalStateException: noisy but harmless\n\tat a.B.c(B.java:1)\n");
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+                await Task.Delay(5);
             }
-        }
-        log.Append("[ERROR] /src/App.java:[3,5] cannot find symbol\n");
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(log.ToString()));
+        });
 
-        var result = LogAnalyzer.Analyze(stream);
+        using var log = new GeneratedLog(LogBytes);
+        var result = LogAnalyzer.Analyze(log);
+        sampling.Cancel();
+        await sampler;
 
-        result.LineCount.ShouldBe(200_000 + 400 + 1);
-        result.Blocks[0].Category.ShouldBe(Categories.Compilation);
-        result.Blocks[0].Start.ShouldBe(result.LineCount);
-        result.Blocks.Count.ShouldBeLessThanOrEqualTo(AnalysisOptions.Default.MaxBlocks);
+        log.Position.ShouldBe(LogBytes);
+        result.LineCount.ShouldBeGreaterThan(1_000_000);
+        result.Blocks[0].Summary.ShouldContain("CS1002");
+        (peak - before).ShouldBeLessThan(64L * 1024 * 1024, $"peak managed heap grew by {(peak - before) / 1024 / 1024} MB");
     }
 
-    [Fact]
-    public void Long_blocks_keep_only_their_first_and_last_lines_as_text()
+    /// <summary>A build log made up on the fly: endless compiler chatter with one real error near the end.</summary>
+    private sealed class GeneratedLog(long length) : Stream
     {
-        var log = new StringBuilder("java.io.IOException: No space left on device\n");
-        for (var i = 0; i < 5000; i++)
+        private static readonly byte[] Noise = Encoding.UTF8.GetBytes(
+            "2026-11-23T10:00:00.0000000Z   Compiling module 42 of 9000: src/Some/Long/Path/File.cs (warnings: 0)\n");
+        private static readonly byte[] Error = Encoding.UTF8.GetBytes(
+            "2026-11-23T10:05:00.0000000Z src/Parser.cs(12,5): error CS1002: ; expected [/src/App.csproj]\n");
+        private long _position;
+        private long _lines;
+        private byte[] _line = [];
+        private int _lineOffset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
         {
-            log.Append("\tat a.B.m").Append(i).Append("(B.java:").Append(i).Append(")\n");
+            var written = 0;
+            while (written < count && _position < length)
+            {
+                if (_lineOffset == _line.Length)
+                {
+                    // The error sits a few thousand lines before the end, as in a real failed build.
+                    _line = _lines++ == length / Noise.Length - 5_000 ? Error : Noise;
+                    _lineOffset = 0;
+                }
+                var take = (int)Math.Min(Math.Min(_line.Length - _lineOffset, count - written), length - _position);
+                Array.Copy(_line, _lineOffset, buffer, offset + written, take);
+                _lineOffset += take;
+                written += take;
+                _position += take;
+            }
+            return written;
         }
 
-        var block = LogAnalyzer.Analyze(log.ToString(), options: new AnalysisOptions { MaxLinesPerBlock = 10 }).Blocks[0];
-
-        block.Start.ShouldBe(1);
-        block.End.ShouldBe(5001);
-        block.Lines.Count.ShouldBeLessThan(20);
-        block.Lines[^1].Number.ShouldBe(5001);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
