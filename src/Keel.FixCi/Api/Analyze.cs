@@ -33,14 +33,9 @@ internal static class Analyze
             .Optional("idempotencyKey", request.IdempotencyKey, 128);
         if (!validation.IsValid) return validation.ToResult();
 
-        var owner = Subscription.AccountOwner(user.AccountIdOf());
-        if (request.OrganizationId is { } orgId)
-        {
-            var access = await OrganizationAccess.CheckAsync(db, user, orgId, OrganizationRole.Member, ct);
-            if (access.Denied is { } denied) return denied;
-            owner = Subscription.OrganizationOwner(orgId);
-        }
-        var use = await quotas.UseAsync(owner, FixCiModule.Product, "analyses_per_month", 1, request.IdempotencyKey ?? Guid.NewGuid().ToString("N"), ct);
+        var (owner, denied) = await OrganizationAccess.OwnerAsync(db, user, request.OrganizationId, OrganizationRole.Member, ct);
+        if (denied is not null) return denied;
+        var use = await quotas.UseAsync(owner!, FixCiModule.Product, "analyses_per_month", 1, request.IdempotencyKey ?? Guid.NewGuid().ToString("N"), ct);
         if (!use.Allowed)
             return TypedResults.Problem(statusCode: StatusCodes.Status402PaymentRequired, title: "Plan limit reached",
                 detail: $"This month's {use.Standing.Limit} analyses are used. Upgrade the plan, or wait for next month.");

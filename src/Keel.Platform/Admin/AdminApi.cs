@@ -82,15 +82,11 @@ internal static class AdminApi
         subscription.UpdatedAt = now;
 
         string? key = null;
-        if (plan.Limit("devices") is not null && request.OrganizationId is null)
+        if (plan.IsLicensedPerDevice && request.OrganizationId is null)
         {
             var license = await db.Licenses.FirstOrDefaultAsync(l => l.AccountId == account.Id && l.Product == plan.Product, ct);
             if (license is null) (license, key) = licenses.Create(account.Id, plan, LicenseState.Active, endsAt);
-            license.PlanId = plan.Id;
-            license.Tier = plan.Tier;
-            license.State = LicenseState.Active;
-            license.ExpiresAt = endsAt;
-            license.MaxMachines = (int)Math.Min(plan.Limit("devices") is { } d and >= 0 ? d : int.MaxValue, int.MaxValue);
+            license.MoveTo(plan, LicenseState.Active, endsAt, now);
         }
         audit.Record(AuditActions.PlanGranted, user.AccountIdOf(), request.OrganizationId, $"{plan.Id} to {account.Email}");
         await db.SaveChangesAsync(ct);

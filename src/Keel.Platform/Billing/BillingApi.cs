@@ -45,14 +45,6 @@ internal static class BillingApi
     private static IResult NotConfigured() => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Billing is not configured", detail: "This server has no Stripe key (Keel:Stripe:SecretKey), so it cannot take payments. An administrator can grant plans instead.");
 
-    /// <summary>Who a billing request acts for: the account, or an organization the account administers.</summary>
-    private static async Task<(string? Owner, IResult? Denied)> OwnerAsync(ClaimsPrincipal user, Guid? organizationId, KeelDbContext db, CancellationToken ct)
-    {
-        if (organizationId is not { } orgId) return (Subscription.AccountOwner(user.AccountIdOf()), null);
-        var access = await OrganizationAccess.CheckAsync(db, user, orgId, OrganizationRole.Admin, ct);
-        return access.Denied is { } denied ? (null, denied) : (Subscription.OrganizationOwner(orgId), null);
-    }
-
     internal static async Task<IResult> CheckoutAsync(CheckoutRequest request, ClaimsPrincipal user, KeelDbContext db, PlanCatalog plans,
         ReferralCodes referralCodes, IServiceProvider services, IOptions<KeelOptions> options, TimeProvider time, CancellationToken ct)
     {
@@ -68,7 +60,7 @@ internal static class BillingApi
             else if (referrer.Id == user.AccountIdOf()) validation.Add("referralCode", "A referral code cannot be used by its own account.");
         }
         if (!validation.IsValid) return validation.ToResult();
-        var (owner, denied) = await OwnerAsync(user, request.OrganizationId, db, ct);
+        var (owner, denied) = await OrganizationAccess.OwnerAsync(db, user, request.OrganizationId, OrganizationRole.Admin, ct);
         if (denied is not null) return denied;
 
         var customerId = await CustomerIdAsync(stripe, db, owner!, user, time, ct);
@@ -131,7 +123,7 @@ internal static class BillingApi
         IOptions<KeelOptions> options, CancellationToken ct)
     {
         if (services.GetService<StripeClient>() is not { } stripe) return NotConfigured();
-        var (owner, denied) = await OwnerAsync(user, request.OrganizationId, db, ct);
+        var (owner, denied) = await OrganizationAccess.OwnerAsync(db, user, request.OrganizationId, OrganizationRole.Admin, ct);
         if (denied is not null) return denied;
         var customerId = await db.BillingCustomers.Where(c => c.Owner == owner).Select(c => c.StripeCustomerId).FirstOrDefaultAsync(ct);
         if (customerId is null) return Problems.NotFound("Billing account");

@@ -1,8 +1,6 @@
 using Keel.Platform.Data;
 using Keel.Platform.Email;
 using Keel.Platform.Email.Templates;
-using Keel.Platform.Organizations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Keel.Platform.Billing;
@@ -33,11 +31,5 @@ internal sealed class BillingNotices(KeelDbContext db, Mailer mailer, PlanCatalo
         ? $"{char.ToUpperInvariant(subscription.Product[0])}{subscription.Product[1..]} {plan}"
         : subscription.Product;
 
-    private async Task<List<string>> RecipientsAsync(Subscription subscription, CancellationToken ct)
-    {
-        var (kind, id) = (subscription.Owner.Split(':')[0], Guid.Parse(subscription.Owner.Split(':')[1]));
-        if (kind == "account") return await db.Accounts.Where(a => a.Id == id).Select(a => a.Email).ToListAsync(ct);
-        return await db.Memberships.Where(m => m.OrganizationId == id && m.Role == OrganizationRole.Owner)
-            .Join(db.Accounts, m => m.AccountId, a => a.Id, (m, a) => a.Email).ToListAsync(ct);
-    }
+    private Task<List<string>> RecipientsAsync(Subscription subscription, CancellationToken ct) => OwnerEmails.ForAsync(db, subscription.Owner, ct);
 }

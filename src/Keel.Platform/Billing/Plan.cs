@@ -29,6 +29,11 @@ public sealed record Plan
 
     public long? Limit(string name) => Limits.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>Plans with a <c>devices</c> limit are sold as licenses activated per machine.</summary>
+    public bool IsLicensedPerDevice => Limit("devices") is not null;
+
+    public int MaxDevices => Limit("devices") is { } devices and >= 0 ? (int)Math.Min(devices, int.MaxValue) : int.MaxValue;
+
     /// <summary>Monthly recurring revenue of one subscription to this plan, in major units.</summary>
     public decimal MonthlyRevenue => Interval switch
     {

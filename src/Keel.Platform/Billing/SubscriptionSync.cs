@@ -55,7 +55,7 @@ internal sealed class SubscriptionSync(KeelDbContext db, StripeClient stripe, Pl
         if (remote.Metadata?.TryGetValue("referral_code", out var referral) == true) local.ReferralCode = referral;
         local.UpdatedAt = now;
 
-        if (plan.Limit("devices") is not null && owner.StartsWith("account:", StringComparison.Ordinal))
+        if (plan.IsLicensedPerDevice && owner.StartsWith("account:", StringComparison.Ordinal))
             await SyncLicenseAsync(Guid.Parse(owner["account:".Length..]), plan, local, ct);
         await db.SaveChangesAsync(ct);
         return local;
@@ -72,20 +72,18 @@ internal sealed class SubscriptionSync(KeelDbContext db, StripeClient stripe, Pl
             var email = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Email).SingleAsync(ct);
             mailer.Queue(email, LicenseEmail.Render(plan.Product, key, null, options.Value.PublicUrl));
         }
-        license.PlanId = plan.Id;
-        license.Tier = plan.Tier;
-        license.MaxMachines = (int)Math.Min(plan.Limit("devices") is { } d and >= 0 ? d : int.MaxValue, int.MaxValue);
-        license.StripeCustomerId = subscription.StripeCustomerId;
-        license.StripeSubscriptionId = subscription.StripeSubscriptionId;
-        (license.State, license.ExpiresAt) = subscription.Status switch
+        var now = time.GetUtcNow();
+        var (state, expiresAt) = subscription.Status switch
         {
             SubscriptionStatus.Trialing => (LicenseState.Trial, (DateTimeOffset?)null),
             SubscriptionStatus.Active => (LicenseState.Active, null),
             SubscriptionStatus.PastDue => (LicenseState.PastDue, null),
             SubscriptionStatus.Canceled => (LicenseState.Canceled, subscription.AccessEndsAt),
-            _ => (LicenseState.Expired, subscription.AccessEndsAt ?? time.GetUtcNow()),
+            _ => (LicenseState.Expired, subscription.AccessEndsAt ?? now),
         };
-        license.UpdatedAt = time.GetUtcNow();
+        license.MoveTo(plan, state, expiresAt, now);
+        license.StripeCustomerId = subscription.StripeCustomerId;
+        license.StripeSubscriptionId = subscription.StripeSubscriptionId;
     }
 
     internal static SubscriptionStatus Map(string status) => status switch

@@ -29,6 +29,17 @@ public sealed class License
     public string? StripeSubscriptionId { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Puts the license on a plan (an upgrade, a grant, a subscription change); the key stays the same.</summary>
+    public void MoveTo(Billing.Plan plan, LicenseState state, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        PlanId = plan.Id;
+        Tier = plan.Tier;
+        MaxMachines = plan.MaxDevices;
+        State = state;
+        ExpiresAt = expiresAt;
+        UpdatedAt = now;
+    }
 }
 
 /// <summary>Where the license stands in its subscription's life.</summary>

@@ -171,7 +171,7 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
             KeyHash = LicenseKeys.Hash(key),
             KeyHint = LicenseKeys.Hint(key),
             State = state,
-            MaxMachines = (int)Math.Min(plan.Limit("devices") is { } devices and >= 0 ? devices : int.MaxValue, int.MaxValue),
+            MaxMachines = plan.MaxDevices,
             ExpiresAt = expiresAt,
             CreatedAt = now,
             UpdatedAt = now,

@@ -24,4 +24,14 @@ public readonly record struct OrganizationAccess(Membership? Membership, IResult
             return new(membership, Problems.Forbidden($"This needs the {minimum.ToString().ToLowerInvariant()} role in the organization."));
         return new(membership, null);
     }
+
+    /// <summary>Who a billing or usage request acts for: the caller's account, or an organization in which the caller
+    /// has at least <paramref name="minimum"/>. Returns the owner key of <see cref="Billing.Subscription"/>.</summary>
+    public static async Task<(string? Owner, IResult? Denied)> OwnerAsync(
+        KeelDbContext db, ClaimsPrincipal user, Guid? organizationId, OrganizationRole minimum, CancellationToken ct)
+    {
+        if (organizationId is not { } orgId) return (Billing.Subscription.AccountOwner(user.AccountIdOf()), null);
+        var access = await CheckAsync(db, user, orgId, minimum, ct);
+        return access.Denied is { } denied ? (null, denied) : (Billing.Subscription.OrganizationOwner(orgId), null);
+    }
 }

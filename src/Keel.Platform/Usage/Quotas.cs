@@ -2,7 +2,6 @@ using Keel.Platform.Billing;
 using Keel.Platform.Data;
 using Keel.Platform.Email;
 using Keel.Platform.Email.Templates;
-using Keel.Platform.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -84,11 +83,6 @@ public sealed class Quotas(KeelDbContext db, PlanCatalog plans, TimeProvider tim
         if (await db.UsageAlerts.AnyAsync(a => a.Owner == owner && a.Product == product && a.Feature == feature && a.PeriodStart == period, ct)) return;
         db.UsageAlerts.Add(new UsageAlert { Owner = owner, Product = product, Feature = feature, PeriodStart = period, SentAt = time.GetUtcNow() });
         var content = UsageEmail.Warning(product, feature, used, limit, options.Value.PublicUrl);
-        var (kind, id) = (owner.Split(':')[0], Guid.Parse(owner.Split(':')[1]));
-        var recipients = kind == "account"
-            ? await db.Accounts.Where(a => a.Id == id).Select(a => a.Email).ToListAsync(ct)
-            : await db.Memberships.Where(m => m.OrganizationId == id && m.Role == OrganizationRole.Owner)
-                .Join(db.Accounts, m => m.AccountId, a => a.Id, (m, a) => a.Email).ToListAsync(ct);
-        foreach (var to in recipients) mailer.Queue(to, content);
+        foreach (var to in await OwnerEmails.ForAsync(db, owner, ct)) mailer.Queue(to, content);
     }
 }

@@ -22,13 +22,6 @@ internal static class UsageApi
 
     public sealed record RecordRequest(string? Product, string? Feature, long? Quantity, string? IdempotencyKey, Guid? OrganizationId);
 
-    private static async Task<(string? Owner, IResult? Denied)> OwnerAsync(ClaimsPrincipal user, Guid? organizationId, KeelDbContext db, CancellationToken ct)
-    {
-        if (organizationId is not { } orgId) return (Subscription.AccountOwner(user.AccountIdOf()), null);
-        var access = await OrganizationAccess.CheckAsync(db, user, orgId, OrganizationRole.Member, ct);
-        return access.Denied is { } denied ? (null, denied) : (Subscription.OrganizationOwner(orgId), null);
-    }
-
     private static async Task<IResult> RecordAsync(RecordRequest request, ClaimsPrincipal user, KeelDbContext db, Quotas quotas, PlanCatalog plans,
         CancellationToken ct)
     {
@@ -38,7 +31,7 @@ internal static class UsageApi
             .Required("idempotencyKey", request.IdempotencyKey, 128)
             .Check(request.Quantity is null or > 0 and <= 1_000_000, "quantity", "Between 1 and 1,000,000.");
         if (!validation.IsValid) return validation.ToResult();
-        var (owner, denied) = await OwnerAsync(user, request.OrganizationId, db, ct);
+        var (owner, denied) = await OrganizationAccess.OwnerAsync(db, user, request.OrganizationId, OrganizationRole.Member, ct);
         if (denied is not null) return denied;
 
         var outcome = await quotas.UseAsync(owner!, request.Product!, request.Feature!, request.Quantity ?? 1, request.IdempotencyKey!, ct);
@@ -53,7 +46,7 @@ internal static class UsageApi
         PlanCatalog plans, CancellationToken ct)
     {
         if (product is null || !plans.Products.Contains(product)) return Problems.Invalid("product", "Unknown product.");
-        var (owner, denied) = await OwnerAsync(user, organizationId, db, ct);
+        var (owner, denied) = await OrganizationAccess.OwnerAsync(db, user, organizationId, OrganizationRole.Member, ct);
         if (denied is not null) return denied;
         var plan = await quotas.PlanOfAsync(owner!, product, ct);
         var standings = new List<Quotas.Standing>();
