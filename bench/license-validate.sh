@@ -8,7 +8,8 @@
 #   bench/license-validate.sh                  2 rounds of 12 s per target (about 4 to 5 minutes with a warm build)
 #   DURATION=10s ROUNDS=1 bench/license-validate.sh
 #
-# Environment: DURATION (wrk -d, default 12s), ROUNDS (default 2), CONNECTIONS (default 64), THREADS (default 2),
+# Environment: ONLY (a database name, e.g. ONLY=postgres: measure bare and that database only), KEEP_WORK=1 to keep
+# wrk's raw output, DURATION (wrk -d, default 12s), ROUNDS (default 2), CONNECTIONS (default 64), THREADS (default 2),
 # WARMUP (default 3s per target), ANON_PERMITS (Keel:Limits:Anonymous:Permits, default 100000000: both routes are
 # anonymous and limited per IP, 60 a minute by default; raised so that nothing is refused while the limiter still
 # counts every request), NO_BUILD=1 to reuse the last Release build, PG_BIN (default /usr/lib/postgresql/15/bin).
@@ -67,7 +68,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
   if [ "$PG_STARTED" = 1 ]; then as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR/data" -m fast -w stop > /dev/null 2>&1 || true; fi
-  rm -rf "$WORK" "$PGDATA_DIR"
+  if [ "${KEEP_WORK:-0}" = 1 ]; then echo "license-validate: kept $WORK"; rm -rf "$PGDATA_DIR"; else rm -rf "$WORK" "$PGDATA_DIR"; fi
 }
 trap cleanup EXIT INT TERM
 
@@ -196,6 +197,14 @@ TARGETS=(
   "native|sqlite|http://127.0.0.1:$SQLITE_PORT$NATIVE_PATH|$WORK/sqlite-native.lua"
   "native|postgres|http://127.0.0.1:$KEELPG_PORT$NATIVE_PATH|$WORK/postgres-native.lua"
 )
+
+if [ -n "${ONLY:-}" ]; then
+  kept=()
+  for target in "${TARGETS[@]}"; do
+    case "$target" in *"|bare|"* | *"|$ONLY|"*) kept+=("$target") ;; esac
+  done
+  TARGETS=("${kept[@]}")
+fi
 
 echo "== answer sizes (bare vs Keel)"
 for target in "${TARGETS[@]}"; do

@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,12 +48,12 @@ public static class KeelPlatform
         {
             var connectionString = options.Database.ConnectionString
                 ?? throw new InvalidOperationException("Keel:Database:ConnectionString is required when the provider is Postgres.");
-            services.AddDbContextPool<KeelDbContext, TPostgres>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<KeelDbContext, TPostgres>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(InterceptorsOf(sp)));
         }
         else
         {
             var connectionString = options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataDirectory, "keel.db")}";
-            services.AddDbContextPool<KeelDbContext, TSqlite>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<KeelDbContext, TSqlite>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(InterceptorsOf(sp)));
         }
 
         services.ConfigureHttpJsonOptions(o =>
@@ -78,6 +79,8 @@ public static class KeelPlatform
         services.AddScoped<AuditLog>();
         services.AddSingleton(sp => PlanCatalog.FromOptions(sp.GetRequiredService<IOptions<KeelOptions>>()));
         services.AddSingleton<OfflineTokens>();
+        services.AddSingleton<ValidationCache>();
+        services.AddSingleton<ValidationCache.Invalidator>();
         services.AddScoped<Licenses>();
         services.AddScoped<LicenseTokens>();
         services.AddSingleton<WorkSignal<StripeEventRecord>>();
@@ -159,6 +162,8 @@ public static class KeelPlatform
         api.MapUsageApi();
         return api;
     }
+
+    private static IInterceptor[] InterceptorsOf(IServiceProvider services) => [services.GetRequiredService<ValidationCache.Invalidator>()];
 
     /// <summary>Applies pending migrations of the configured provider.</summary>
     public static async Task MigrateKeelDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)

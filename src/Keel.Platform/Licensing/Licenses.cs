@@ -11,7 +11,7 @@ namespace Keel.Platform.Licensing;
 
 /// <summary>Creating, validating and activating licenses; shared by the platform API and the products' seed routes.</summary>
 public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog plans, Mailer mailer, AuditLog audit,
-    IOptions<KeelOptions> options)
+    ValidationCache cache, IOptions<KeelOptions> options)
 {
     public sealed record TrialStarted(License License, string Key);
 
@@ -71,6 +71,13 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
     {
         if (LicenseKeys.Canonical(key) is not { } canonical) return LicenseValidation.NotFound();
         var hash = LicenseKeys.Hash(canonical);
+        var now = time.GetUtcNow();
+        if (fingerprint is not null && cache.Find(hash, fingerprint, now, out var rememberedEmail) is { } remembered
+            && (email is null || EmailAddress.Normalize(email) == rememberedEmail)
+            && (product is null || remembered.License!.Product == product))
+            return remembered;
+
+        var epoch = cache.Epoch;
         // The owner's address comes with the license: the email check needs it, and so does the offline token.
         var found = await (from l in db.Licenses
                            join a in db.Accounts on l.AccountId equals a.Id
@@ -85,7 +92,6 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
         if (product is not null && license.Product != product)
             return Answer(false, LicenseValidation.Codes.ProductMismatch, $"This key is for {license.Product}.", null, 0);
 
-        var now = time.GetUtcNow();
         if (license.SuspendedAt is not null) return Answer(false, LicenseValidation.Codes.Suspended, "The license is suspended.", null, 0);
         if (license.State == LicenseState.Expired || license.ExpiresAt <= now)
             return Answer(false, LicenseValidation.Codes.Expired, "The license has expired.", null, 0);
@@ -107,7 +113,9 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSeenAt, now), ct);
                 known.LastSeenAt = now;
             }
-            return Answer(true, LicenseValidation.Codes.Valid, "The license is valid.", known, activeNow);
+            var answer = Answer(true, LicenseValidation.Codes.Valid, "The license is valid.", known, activeNow);
+            cache.Remember(hash, fingerprint, found.NormalizedEmail, answer, epoch);
+            return answer;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -142,6 +150,7 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
         var removed = await db.Machines.Where(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
+            cache.Invalidate(license.Id);
             audit.Record(AuditActions.MachineDeactivated, license.AccountId, target: $"{license.Product} {license.KeyHint}");
             await db.SaveChangesAsync(ct);
         }

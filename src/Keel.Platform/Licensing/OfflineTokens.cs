@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Keel.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,14 +16,22 @@ namespace Keel.Platform.Licensing;
 /// JWKS; rotating adds a key and retires the old one without breaking tokens it already signed, because retired
 /// keys stay published until those tokens have expired.
 /// </summary>
-public sealed class OfflineTokens(IServiceScopeFactory scopes, SecretBox box, TimeProvider time, IOptions<KeelOptions> options)
+public sealed class OfflineTokens(IServiceScopeFactory scopes, SecretBox box, TimeProvider time, IOptions<KeelOptions> options,
+    ILogger<OfflineTokens> logger)
 {
     public const string Issuer = "keel";
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a signed token is handed out again for the same claims, instead of signing a new one.</summary>
+    internal static readonly TimeSpan ReuseFor = TimeSpan.FromMinutes(1);
+
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    // A client validating in a loop gets the token it got a moment ago: signing is most of a validation's CPU.
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 200_000 });
     private readonly SemaphoreSlim _lock = new(1, 1);
     private KeySet? _keys;
+
+    private sealed record Issued(string Token, DateTimeOffset ExpiresAt, DateTimeOffset IssuedAt, string KeyId);
 
     private sealed record KeySet(ECDsaSecurityKey Current, IReadOnlyList<ECDsaSecurityKey> Published, DateTimeOffset LoadedAt);
 
@@ -31,6 +41,10 @@ public sealed class OfflineTokens(IServiceScopeFactory scopes, SecretBox box, Ti
     {
         var keys = await KeysAsync(ct);
         var now = time.GetUtcNow();
+        if (_recent.TryGetValue(claims, out Issued? recent) && recent is not null && recent.KeyId == keys.Current.KeyId
+            && now >= recent.IssuedAt && now - recent.IssuedAt < ReuseFor)
+            return (recent.Token, recent.ExpiresAt);
+
         var expires = now + Lifetime;
         var payload = new Dictionary<string, object?>
         {
@@ -54,6 +68,8 @@ public sealed class OfflineTokens(IServiceScopeFactory scopes, SecretBox box, Ti
             Claims = payload.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!),
             SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.EcdsaSha256),
         });
+        _recent.Set(claims, new Issued(token, expires, now, keys.Current.KeyId),
+            new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ReuseFor });
         return (token, expires);
     }
 
@@ -97,20 +113,52 @@ public sealed class OfflineTokens(IServiceScopeFactory scopes, SecretBox box, Ti
         var created = NewKey(now);
         db.SigningKeys.Add(created);
         await db.SaveChangesAsync(ct);
-        _keys = null;
+        // Under the lock, so that a background reload begun before the rotation cannot put the old keys back.
+        await _lock.WaitAsync(ct);
+        try
+        {
+            _keys = await LoadAsync(ct);
+        }
+        finally
+        {
+            _lock.Release();
+        }
         return created.Id;
     }
 
     private async Task<KeySet> KeysAsync(CancellationToken ct)
     {
         var keys = _keys;
-        if (keys is not null && time.GetUtcNow() - keys.LoadedAt < RefreshEvery) return keys;
+        if (keys is null) return await LoadFirstAsync(ct);
+        // Another instance (or `licenses rotate-key`) may have rotated: look again in the background and keep signing
+        // with the keys at hand meanwhile, so no request waits on the database for them.
+        if (time.GetUtcNow() - keys.LoadedAt >= RefreshEvery && _lock.Wait(0))
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    _keys = await LoadAsync(CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Reloading the license signing keys failed; signing with the keys loaded at {LoadedAt}.", keys.LoadedAt);
+                }
+                finally
+                {
+                    _lock.Release();
+                }
+            }, CancellationToken.None);
+        }
+        return keys;
+    }
+
+    private async Task<KeySet> LoadFirstAsync(CancellationToken ct)
+    {
         await _lock.WaitAsync(ct);
         try
         {
-            keys = _keys;
-            if (keys is not null && time.GetUtcNow() - keys.LoadedAt < RefreshEvery) return keys;
-            return _keys = await LoadAsync(ct);
+            return _keys ??= await LoadAsync(ct);
         }
         finally
         {

@@ -4,6 +4,7 @@ using Keel.Platform.Billing;
 using Keel.Platform.Data;
 using Keel.Platform.Licensing;
 using Keel.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -125,6 +126,75 @@ public abstract class LicenseApiTests(Db database) : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(2));
         (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>().ShouldBe("VALID");
         (await LastSeenAsync(owner)).ShouldBe(_time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_machine_validating_again_within_a_minute_gets_the_same_token_then_a_fresh_one()
+    {
+        var (_, key) = await LicenseAsync();
+        await PostAsync("/api/v1/licenses/activate", new { key, fingerprint = "fp-1" });
+        var first = (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["token"]!.GetValue<string>();
+
+        _time.Advance(TimeSpan.FromSeconds(59));
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["token"]!.GetValue<string>().ShouldBe(first);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var fresh = (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body;
+        fresh["token"]!.GetValue<string>().ShouldNotBe(first);
+        fresh["tokenExpiresAt"]!.GetValue<DateTimeOffset>().ShouldBe(_time.GetUtcNow() + TimeSpan.FromDays(7));
+    }
+
+    [Fact]
+    public async Task A_machine_deactivated_a_moment_after_validating_is_refused_at_once()
+    {
+        var (_, key) = await LicenseAsync();
+        await PostAsync("/api/v1/licenses/activate", new { key, fingerprint = "fp-1" });
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>().ShouldBe("VALID");
+
+        (await PostAsync("/api/v1/licenses/deactivate", new { key, fingerprint = "fp-1" })).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>()
+            .ShouldBe("FINGERPRINT_SCOPE_MISMATCH");
+    }
+
+    [Fact]
+    public async Task A_plan_change_saved_by_this_server_shows_in_the_next_validation()
+    {
+        var (_, key) = await LicenseAsync();
+        await PostAsync("/api/v1/licenses/activate", new { key, fingerprint = "fp-1" });
+        var before = (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body;
+        before["license"]!["tier"]!.GetValue<string>().ShouldBe("pro");
+
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KeelDbContext>();
+            var license = db.Licenses.Single();
+            license.MoveTo(scope.ServiceProvider.GetRequiredService<PlanCatalog>().Find("gigzilla-business-monthly")!, LicenseState.Active, null, _time.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var after = (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body;
+        after["license"]!["tier"]!.GetValue<string>().ShouldBe("business");
+        after["token"]!.GetValue<string>().ShouldNotBe(before["token"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_change_written_by_another_server_instance_is_seen_within_a_minute()
+    {
+        var (_, key) = await LicenseAsync();
+        await PostAsync("/api/v1/licenses/activate", new { key, fingerprint = "fp-1" });
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>().ShouldBe("VALID");
+
+        // A bulk update bypasses this instance's change tracking, as another instance's write would.
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<KeelDbContext>().Licenses
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.State, LicenseState.Expired));
+        }
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>().ShouldBe("VALID");
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        (await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })).Body["code"]!.GetValue<string>().ShouldBe("EXPIRED");
     }
 
     private static async Task<DateTimeOffset> LastSeenAsync(HttpClient owner) =>
