@@ -4,6 +4,7 @@
 //   GET  /api/v1/me                  bench/auth-overhead.sh
 //   POST /gigzilla/api/validate      bench/license-validate.sh (seed 001's validate, with an offline token)
 //   POST /api/v1/licenses/validate   bench/license-validate.sh (the platform's validate, with an offline token)
+//   GET  /dashboard                  bench/web-dashboard.sh (a fixed HTML page of the dashboard's size)
 
 using System.Text;
 
@@ -34,6 +35,13 @@ app.MapPost("/gigzilla/api/validate", (SeedValidateRequest request) =>
     string.IsNullOrWhiteSpace(request.LicenseKey) ? Results.BadRequest() : TypedResults.Ok(seedAnswer));
 app.MapPost("/api/v1/licenses/validate", (ValidateRequest request) =>
     string.IsNullOrWhiteSpace(request.Key) ? Results.BadRequest() : TypedResults.Ok(nativeAnswer));
+
+// The dashboard's size and shape as one fixed string: what serving HTML costs without a session, queries or rendering.
+var dashboard = Encoding.UTF8.GetBytes("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dashboard · Keel</title>"
+    + "<link rel=\"stylesheet\" href=\"/assets/keel.css\"></head><body><main>"
+    + string.Concat(Enumerable.Range(0, 32).Select(i => $"<tr><td><a href=\"/dashboard/organizations/{i}\">Organization {i}</a></td><td>owner</td></tr>"))
+    + "</main></body></html>");
+app.MapGet("/dashboard", () => TypedResults.Bytes(dashboard, "text/html; charset=utf-8"));
 
 app.Run();
 

@@ -2,11 +2,13 @@ using Keel.FixCi.Api;
 using Keel.FixCi.Data;
 using Keel.FixCi.GitHub;
 using Keel.FixCi.Runs;
+using Keel.FixCi.Summaries;
 using Microsoft.Extensions.Configuration;
 using Keel.Platform.Billing;
 using Keel.Platform.Jobs;
 using Keel.Platform.Http;
 using Keel.Platform.RateLimiting;
+using Keel.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,9 +28,19 @@ public static class FixCiModule
     /// the webhook answers 503.</summary>
     public static IServiceCollection AddFixCi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddProductLanding(FixCiLanding.Landing);
+        services.AddKeelWebPages(typeof(FixCiModule).Assembly);
+        services.AddDashboardSection(new DashboardSection("FixCI", Web.InstallationsPage.Href));
         var app = configuration.GetSection("Keel:FixCi:GitHub").Get<GitHubAppOptions>();
         if (app is null || string.IsNullOrWhiteSpace(app.AppId) || string.IsNullOrWhiteSpace(app.PrivateKeyPem)) return services;
         services.AddFixCiGitHubApp(app);
+        if (configuration.GetSection("Keel:FixCi:Llm").Get<LlmOptions>() is { BaseUrl: not null } llm)
+        {
+            services.AddSingleton(llm);
+            services.AddSingleton(sp => new RewriteSummaries(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, llm,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RewriteSummaries>>()));
+        }
+        services.AddSingleton<Installations.InstallState>();
         services.AddSingleton<WorkSignal<AnalysisJob>>();
         services.AddSingleton<AnalysisJobProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisJobProcessor>());
@@ -48,6 +60,8 @@ public static class FixCiModule
         fixci.MapAdminUsers("/admin/users").WithSummary("Seed 003: admin user list (= GET /api/v1/admin/users)");
         fixci.MapAdminGrant("/admin/grant").WithSummary("Seed 003: grant a plan (= POST /api/v1/admin/grants)");
         fixci.MapAnalyze();
+        fixci.MapInstallationsApi();
+        fixci.MapGitHubSetup();
         // GitHub delivers every installation's events from a few addresses and does not retry a refused delivery:
         // the per-IP limit must not apply. Deliveries are authenticated by their signature instead.
         app.MapGroup("/fixci").WithTags("FixCI").MapGitHubWebhook();

@@ -1,5 +1,6 @@
 using Keel.Platform.Billing;
 using Keel.Platform.RateLimiting;
+using Keel.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ public static class GigzillaModule
 {
     public const string Product = "gigzilla";
 
-    public static IServiceCollection AddGigzilla(this IServiceCollection services) => services;
+    public static IServiceCollection AddGigzilla(this IServiceCollection services) => services.AddProductLanding(GigzillaLanding.Landing);
 
     public static IEndpointRouteBuilder MapGigzilla(this IEndpointRouteBuilder app)
     {

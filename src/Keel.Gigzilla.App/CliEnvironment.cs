@@ -22,6 +22,12 @@ internal sealed record CliEnvironment(
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 
+    /// <summary>
+    /// Runs async work to completion from a synchronous command. On the thread pool, so that a caller's
+    /// synchronization context (a UI, a test runner) cannot deadlock the continuations.
+    /// </summary>
+    public static T Wait<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
+
     /// <summary>Opens the store, creating it on first use.</summary>
     public GigzillaStore OpenStore() => GigzillaStore.Open(DataDirectory, Clock);
 

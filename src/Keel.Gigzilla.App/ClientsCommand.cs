@@ -9,24 +9,53 @@ internal static class ClientsCommand
 {
     private const string Help = """
         Usage: gigzilla clients
+               gigzilla clients set CLIENT [--email ADDRESS] [--reminders STRATEGY] [--address TEXT] [--country CC] [--vat-id ID]
 
         Lists clients with their open projects, what they still owe per currency, the share of invoices paid on time
-        and the average days late (open invoices past due count as late so far).
+        and the average days late (open invoices past due count as late so far). 'set' changes a client (by name or
+        id): the email invoices and reminders go to, the reminder strategy (standard, gentle, aggressive, minimal,
+        none), and the address, country and VAT ID printed on invoices and e-invoices.
 
         Options:
-          -h, --help   Show this help
+          --email ADDRESS        Where invoices and reminders go
+          --reminders STRATEGY   standard, gentle, aggressive, minimal or none
+          --address TEXT         Postal address (\n between lines)
+          --country CC           Two-letter country code, e.g. FR
+          --vat-id ID            The client's VAT ID (needed for reverse charge)
+          -h, --help             Show this help
         """;
 
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment)
     {
-        if (!CommandArguments.TryRead(args, environment, "clients", Help, [], [], out var arguments, out var exitCode))
+        if (!CommandArguments.TryRead(args, environment, "clients", Help, ["--email", "--reminders", "--address", "--country", "--vat-id"], [], out var arguments, out var exitCode))
         {
             return exitCode;
         }
 
-        if (arguments.Words.Count > 0)
+        if (arguments.Words.Count > 1 && arguments.Words[0] == "set")
         {
-            return GigzillaCommandLine.Fail(environment, $"unexpected '{arguments.Words[0]}' (run 'gigzilla clients --help')");
+            var name = arguments.Words.Skip(1);
+            using var writable = environment.OpenStore();
+            var options = arguments.Options;
+            var updated = UpdateClient.Run(writable, new UpdateClient.Request(
+                string.Join(' ', name),
+                options.GetValueOrDefault("--email"),
+                options.GetValueOrDefault("--reminders"),
+                options.GetValueOrDefault("--address"),
+                options.GetValueOrDefault("--country"),
+                options.GetValueOrDefault("--vat-id")));
+            if (updated.Value is not { } client)
+            {
+                return GigzillaCommandLine.Fail(environment, updated.Failure!);
+            }
+
+            environment.Console().MarkupLineInterpolated($"[green]Updated[/] {client.Name}: {client.Email ?? "no email"} · reminders {client.ReminderStrategy}");
+            return 0;
+        }
+
+        if (arguments.Words.Count > 0 || arguments.Options.Count > 0)
+        {
+            return GigzillaCommandLine.Fail(environment, $"unexpected '{arguments.Words.FirstOrDefault() ?? arguments.Options.Keys.First()}' (run 'gigzilla clients --help')");
         }
 
         using var store = environment.OpenStore();

@@ -13,7 +13,10 @@ internal static class GigzillaCommandLine
     public const int UsageError = 2;
 
     private const string Usage = """
-        Usage: gigzilla [--data DIR] COMMAND [OPTIONS]
+        Usage: gigzilla [--data DIR] [--no-browser]
+               gigzilla [--data DIR] COMMAND [OPTIONS]
+
+        With no command, Gigzilla opens in your browser (a local app on 127.0.0.1; --no-browser prints its address).
 
         Commands:
           add        Add a project from one line: gigzilla add "Logo for Acme Corp, €1,500, 2 weeks"
@@ -24,13 +27,17 @@ internal static class GigzillaCommandLine
           clients    List clients with what they owe and how they pay
           start      Move a project to working
           done       Mark a project done
-          invoice    Create, send and list invoices
+          invoice    Create, send, list invoices; their PDF and e-invoice XML
           pay        Record a payment against an invoice
           export     Write the workspace as CSV files
           import     Import projects from a CSV file
           backup     Write an encrypted backup of the store
           restore    Replace the store with a backup, keeping the current data aside
-          settings   Show or change the settings
+          settings   Show or change the settings (including the SMTP server)
+          profile    Show or change your profile: name, address, bank details, logo, brand colour
+          remind     Send a payment reminder for an invoice now
+          run-due    Run the automation: auto-invoices, reminders, scheduled backup, mail outbox
+          auto-invoice  List or cancel invoices waiting to go out after a project was marked done
 
         Options:
           --data DIR   The folder of the local store (default: $GIGZILLA_DATA, else the application-data folder)
@@ -64,9 +71,9 @@ internal static class GigzillaCommandLine
             remaining.Add(args[i]);
         }
 
-        if (remaining.Count == 0)
+        if (remaining.Count == 0 || remaining[0].StartsWith("--", StringComparison.Ordinal) && remaining[0] != "--help")
         {
-            return Fail(environment, "missing COMMAND (run 'gigzilla --help' for the list)");
+            return Web.WebCommand.Run(remaining, environment);
         }
 
         if (remaining[0] is "--help" or "-h" or "help")
@@ -95,6 +102,10 @@ internal static class GigzillaCommandLine
                 "backup" => BackupCommand.Run(rest, environment),
                 "restore" => RestoreCommand.Run(rest, environment),
                 "settings" => SettingsCommand.Run(rest, environment),
+                "profile" => ProfileCommand.Run(rest, environment),
+                "remind" => RemindCommand.Run(rest, environment),
+                "run-due" => RunDueCommand.Run(rest, environment),
+                "auto-invoice" => AutoInvoiceCommand.Run(rest, environment),
                 _ => Fail(environment, $"unknown command '{remaining[0]}' (run 'gigzilla --help' for the list)"),
             };
         }

@@ -10,7 +10,9 @@ internal static class InvoiceCommand
     private const string Help = """
         Usage: gigzilla invoice create PROJECT [--vat RATE | --reverse-charge]
                gigzilla invoice line INVOICE DESCRIPTION QUANTITY UNIT_PRICE [--vat RATE]
-               gigzilla invoice send INVOICE
+               gigzilla invoice send INVOICE [--no-email]
+               gigzilla invoice pdf INVOICE [--out FILE] [--credit-note NUMBER]
+               gigzilla invoice xml INVOICE [--format cii|ubl] [--out FILE] [--credit-note NUMBER]
                gigzilla invoice credit INVOICE --reason TEXT [--amount AMOUNT]
                gigzilla invoice show INVOICE
                gigzilla invoice list
@@ -18,7 +20,10 @@ internal static class InvoiceCommand
         create   Makes a draft invoice with one line for the project's amount (net)
         line     Adds a line to a draft invoice
         send     Numbers the draft from invoiceNumberFormat (e.g. INV-2026-001), dates it today and sets the due
-                 date invoiceDueDays later; a sent invoice is locked
+                 date invoiceDueDays later; a sent invoice is locked. When the client has an email address the
+                 invoice is mailed with its PDF and e-invoice (SMTP, or an .eml file when no smtpHost is set)
+        pdf      Writes the invoice (or one of its credit notes) as a PDF (default: NUMBER.pdf here)
+        xml      Writes the EN 16931 e-invoice: cii = Factur-X/ZUGFeRD CII (default), ubl = XRechnung UBL
         credit   Corrects a sent invoice with a credit note (numbered in the same sequence), by default for all
                  that is not yet credited
         show     Shows an invoice's lines, VAT, credit notes and what is still due
@@ -31,19 +36,23 @@ internal static class InvoiceCommand
           --reverse-charge   No VAT; the invoice carries the EU reverse-charge note
           --reason TEXT      Why the credit note corrects the invoice
           --amount AMOUNT    How much the credit note credits
+          --out FILE         Where to write the PDF or XML
+          --format FORMAT    cii or ubl
+          --credit-note NUMBER  The PDF or XML of this credit note of the invoice
+          --no-email         Number the invoice without mailing it
           -h, --help         Show this help
         """;
 
     public static int Run(IReadOnlyList<string> args, CliEnvironment environment)
     {
-        if (!CommandArguments.TryRead(args, environment, "invoice", Help, ["--vat", "--reason", "--amount"], ["--reverse-charge"], out var arguments, out var exitCode))
+        if (!CommandArguments.TryRead(args, environment, "invoice", Help, ["--vat", "--reason", "--amount", "--out", "--format", "--credit-note"], ["--reverse-charge", "--no-email"], out var arguments, out var exitCode))
         {
             return exitCode;
         }
 
         if (arguments.Words.Count == 0)
         {
-            return GigzillaCommandLine.Fail(environment, "missing what to do: gigzilla invoice create, line, send, credit, show or list");
+            return GigzillaCommandLine.Fail(environment, "missing what to do: gigzilla invoice create, line, send, credit, show, list, pdf or xml");
         }
 
         var reference = string.Join(' ', arguments.Words.Skip(1));
@@ -71,7 +80,7 @@ internal static class InvoiceCommand
 
         switch (arguments.Words[0])
         {
-            case "create" or "send" or "credit" or "show" when reference.Length == 0:
+            case "create" or "send" or "credit" or "show" or "pdf" or "xml" when reference.Length == 0:
                 return GigzillaCommandLine.Fail(environment, arguments.Words[0] == "create"
                     ? "missing PROJECT: gigzilla invoice create PROJECT"
                     : $"missing INVOICE: gigzilla invoice {arguments.Words[0]} INVOICE");
@@ -81,6 +90,8 @@ internal static class InvoiceCommand
                 return Credit(reference, arguments.Options.GetValueOrDefault("--reason") ?? "", amount, environment);
             case "show":
                 return Show(reference, environment);
+            case "pdf" or "xml":
+                return InvoiceFileCommand.Run(arguments.Words[0], reference, arguments.Options, environment);
             case "create":
             {
                 using var store = environment.OpenStore();
@@ -103,7 +114,13 @@ internal static class InvoiceCommand
                     return GigzillaCommandLine.Fail(environment, sent.Failure!);
                 }
 
-                environment.Console().MarkupLineInterpolated($"[green]Sent[/] {invoice.Label} · {invoice.Total} · {SendInvoice.DueText(invoice.DueDate!.Value)}");
+                var console = environment.Console();
+                console.MarkupLineInterpolated($"[green]Sent[/] {invoice.Label} · {invoice.Total} · {SendInvoice.DueText(invoice.DueDate!.Value)}");
+                if (!arguments.Flags.Contains("--no-email"))
+                {
+                    MailInvoice(store, invoice, console);
+                }
+
                 return 0;
             }
 
@@ -128,8 +145,25 @@ internal static class InvoiceCommand
             }
 
             default:
-                return GigzillaCommandLine.Fail(environment, $"unknown invoice action '{arguments.Words[0]}'; use create, line, send, credit, show or list");
+                return GigzillaCommandLine.Fail(environment, $"unknown invoice action '{arguments.Words[0]}'; use create, line, send, credit, show, list, pdf or xml");
         }
+    }
+
+    private static void MailInvoice(Keel.Gigzilla.Store.GigzillaStore store, Invoice invoice, IAnsiConsole console)
+    {
+        var queued = Keel.Gigzilla.Mail.InvoiceMail.QueueInvoice(store, invoice);
+        if (queued.Value is not { } composed)
+        {
+            console.MarkupLineInterpolated($"[yellow]Not mailed[/]: {queued.Failure!.Message}");
+            return;
+        }
+
+        if (composed.Warning is { } warning)
+        {
+            console.MarkupLineInterpolated($"[yellow]Note[/]: {warning}");
+        }
+
+        AutomationOutput.Deliveries(console, CliEnvironment.Wait(() => Keel.Gigzilla.Mail.Outbox.DeliverDueAsync(store)));
     }
 
     private static int AddLine(List<string> words, decimal? vat, CliEnvironment environment)

@@ -37,7 +37,14 @@ internal static class MoveCommand
             return GigzillaCommandLine.Fail(environment, moved.Failure!);
         }
 
-        environment.Console().MarkupLineInterpolated($"[green]{project.Label}[/] is now {project.Status.ToStored()} [grey]({project.ShortId})[/]");
+        var console = environment.Console();
+        console.MarkupLineInterpolated($"[green]{project.Label}[/] is now {project.Status.ToStored()} [grey]({project.ShortId})[/]");
+        if (to == ProjectStatus.Done && Automation.AutoInvoices.For(store, project.Id) is { Status: "scheduled" } scheduled)
+        {
+            console.MarkupLineInterpolated(
+                $"Invoice will be sent to {scheduled.ClientEmail ?? "(no email yet: gigzilla clients set CLIENT --email ADDRESS)"} · {AutoInvoiceCommand.When(scheduled.DueAt, environment.Clock)} · {scheduled.Amount?.ToString() ?? "no amount"} (cancel with 'gigzilla auto-invoice cancel {project.ShortId}')");
+        }
+
         return 0;
     }
 }

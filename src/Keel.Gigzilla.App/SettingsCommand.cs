@@ -15,6 +15,9 @@ internal static class SettingsCommand
           gigzilla settings set currency USD
           gigzilla settings set invoiceNumberFormat "{YYYY}-{####}"
           gigzilla settings set invoiceDueDays 30
+          gigzilla settings set smtpHost smtp.example.com
+          gigzilla settings set smtpPassword -     (reads the password from standard input; it is stored
+                                                   sealed with this installation's backup.key and never shown)
 
         Options:
           -h, --help   Show this help
@@ -37,19 +40,26 @@ internal static class SettingsCommand
         var settings = SettingsDocuments.LoadSettings(store);
         if (words.Count == 3)
         {
-            var changed = ChangeSetting.Run(store, words[1], words[2]);
-            if (changed.Value is not { } value)
+            var value = words[2];
+            if (words[1].Equals("smtpPassword", StringComparison.OrdinalIgnoreCase) && value.Length > 0)
+            {
+                value = Mail.SecretSeal.Seal(environment.DataDirectory, value == "-" ? environment.In.ReadLine() ?? "" : value);
+            }
+
+            var changed = ChangeSetting.Run(store, words[1], value);
+            if (changed.Value is not { } updated)
             {
                 return GigzillaCommandLine.Fail(environment, changed.Failure!);
             }
 
-            settings = value;
+            settings = updated;
         }
 
         var table = new Table().AddColumns("Setting", "Value");
         foreach (var (name, node) in JsonSerializer.SerializeToNode(settings, SettingsDocuments.Json)!.AsObject())
         {
-            table.AddRow(new Text(name), new Text(node?.ToJsonString() ?? "null"));
+            var shown = name == "smtpPassword" ? (settings.SmtpPassword.Length == 0 ? "(not set)" : "(set, sealed)") : node?.ToJsonString() ?? "null";
+            table.AddRow(new Text(name), new Text(shown));
         }
 
         environment.Console().Write(table);

@@ -14,6 +14,7 @@ using Keel.Platform.Organizations;
 using Keel.Platform.RateLimiting;
 using Keel.Platform.Usage;
 using Keel.Platform.Waitlist;
+using Keel.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -121,6 +122,7 @@ public static class KeelPlatform
             services.AddSingleton<MailTransport, SmtpMailTransport>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddWebFrontEnd(options);
         return services;
     }
 
@@ -139,15 +141,17 @@ public static class KeelPlatform
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 
-    /// <summary>Maps <c>/health</c>, the email-link pages and the platform API under <c>/api/v1</c>.</summary>
+    /// <summary>Maps <c>/health</c>, the email-link pages, the web front end's pages and the platform API under <c>/api/v1</c>.</summary>
     public static RouteGroupBuilder MapKeelPlatform(this IEndpointRouteBuilder app)
     {
         app.MapHealthApi();
         app.MapMagicLinkPage();
         app.MapInvitationPage();
+        app.MapWebFrontEnd();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithKeelRateLimit();
         api.MapAuthApi();

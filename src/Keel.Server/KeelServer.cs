@@ -18,6 +18,7 @@ public static class KeelServer
         builder.Services.AddKeelPlatform<SqliteKeelDbContext, PostgresKeelDbContext>(builder.Configuration);
         builder.Services.AddGigzilla();
         builder.Services.AddFixCi(builder.Configuration);
+        builder.Services.AddUpcomingProductLandings();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Keel API";

@@ -21,6 +21,8 @@ public sealed class KeelTestServerOptions
     public string? Redis { get; set; }
     public SmtpListener? Smtp { get; set; }
     public TimeProvider? Time { get; set; }
+    /// <summary>Registrations made before the server's own, where a product module's <c>AddXxx</c> would make them.</summary>
+    public Action<IServiceCollection>? Services { get; set; }
     /// <summary>Limits are generous by default so tests sharing 127.0.0.1 do not trip each other; rate-limit tests tighten them.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -80,6 +82,7 @@ public sealed class KeelTestServer : IAsyncDisposable
         {
             builder.Logging.ClearProviders();
             if (options.Time is not null) builder.Services.AddSingleton(options.Time);
+            options.Services?.Invoke(builder.Services);
         });
         await KeelServer.PrepareAsync(app);
         await app.StartAsync();

@@ -8,4 +8,7 @@ internal enum CommentChange
 
     /// <summary>The comment already said exactly this (or already said the limit is reached): nothing was sent.</summary>
     Unchanged,
+
+    /// <summary>The comment already shows a newer run's result; this older one was not written.</summary>
+    Superseded,
 }

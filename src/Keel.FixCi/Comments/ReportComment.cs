@@ -54,15 +54,50 @@ internal static class ReportComment
         return body;
     }
 
+    /// <summary>The compact style: one line per failed job with the cause FixCI found first, no log lines.</summary>
+    public static string RenderCompact(WorkflowRunEvent run, IReadOnlyList<JobAnalysis> jobs)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var text = new StringBuilder();
+        text.AppendLine(Marker);
+        text.AppendLine(CommentStamp.Of(run).ToMarkdown());
+        var runLink = run.HtmlUrl is null ? $"run {run.RunId}" : $"[run {run.RunId}]({run.HtmlUrl})";
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"**FixCI:** {(jobs.Count == 1 ? "1 job" : $"{jobs.Count} jobs")} failed in {MarkdownText.Inline(run.WorkflowName)} ({runLink}, commit {ShortSha(run.HeadSha)})");
+        text.AppendLine();
+        var shown = 0;
+        foreach (var job in jobs)
+        {
+            var name = job.JobUrl is null ? MarkdownText.Inline(job.JobName) : $"[{MarkdownText.Inline(job.JobName)}]({job.JobUrl})";
+            var cause = job.Result switch
+            {
+                null => "log not available",
+                { Blocks: [] } => "no cause found in the log",
+                { Blocks: [var top, ..] } => $"{CategoryName(top.Category)}: {MarkdownText.Inline(Shorten(top.Summary))} (line {top.Start})",
+            };
+            var line = $"- ❌ {name}: {cause}";
+            if (text.Length + line.Length > MaxLength - 200) break;
+            text.AppendLine(line);
+            shown++;
+        }
+        if (shown < jobs.Count) text.AppendLine(CultureInfo.InvariantCulture, $"- … and {jobs.Count - shown} more failed jobs");
+        return text.ToString();
+    }
+
+    private static string Shorten(string summary) => summary.Length > MaxLineWidth ? summary[..(MaxLineWidth - 1)] + "…" : summary;
+
     /// <summary>
     /// Said instead of an analysis once the organization's plan has no analyses left this period.
     /// </summary>
     /// <param name="upgradeUrl">Where an owner can raise the limit; left out when null.</param>
-    public static string RenderQuotaReached(Uri? upgradeUrl)
+    /// <param name="run">The run this notice stands for, so an older run's notice never replaces a newer analysis.</param>
+    public static string RenderQuotaReached(Uri? upgradeUrl, WorkflowRunEvent? run = null)
     {
         var text = new StringBuilder();
         text.AppendLine(Marker);
         text.AppendLine(QuotaMarker);
+        if (run is not null) text.AppendLine(CommentStamp.Of(run).ToMarkdown());
         text.AppendLine("### FixCI: analysis limit reached");
         text.AppendLine();
         text.Append("This organization has used all the CI failure analyses its plan includes for this period, ");
@@ -86,6 +121,7 @@ internal static class ReportComment
     {
         var text = new StringBuilder();
         text.AppendLine(Marker);
+        text.AppendLine(CommentStamp.Of(run).ToMarkdown());
         var failed = jobs.Count + omitted;
         text.AppendLine(CultureInfo.InvariantCulture, $"### FixCI: {(failed == 1 ? "1 job" : $"{failed} jobs")} failed in {MarkdownText.Inline(run.WorkflowName)}");
         text.AppendLine();

@@ -6,7 +6,8 @@ namespace Keel.FixCi.Comments;
 /// <summary>
 /// Keeps one FixCI comment per pull request: finds it among all the conversation's comments by
 /// <see cref="ReportComment.Marker"/> and edits it, or creates it when there is none. Upserts for the same pull
-/// request are serialized within the process so two runs finishing together cannot both create one.
+/// request are serialized within the process so two runs finishing together cannot both create one. A body stamped
+/// for an older run than the comment's (<see cref="CommentStamp"/>) leaves the comment alone.
 /// </summary>
 internal sealed class UpsertPullRequestComment(GitHubApi api)
 {
@@ -30,6 +31,12 @@ internal sealed class UpsertPullRequestComment(GitHubApi api)
             {
                 var created = await api.CreateIssueCommentAsync(token, repository, pullRequest, body, cancellationToken);
                 return new PostedComment(pullRequest, created.Id, CommentChange.Created);
+            }
+
+            // Re-read just now: a newer run's result may have been written while this one was being analysed.
+            if (CommentStamp.Read(body) is { } mine && CommentStamp.Read(ours.Body) is { } written && mine.IsOlderThan(written))
+            {
+                return new PostedComment(pullRequest, ours.Id, CommentChange.Superseded);
             }
 
             // The limit notice is said once: repeating it on every failed run would only add noise.

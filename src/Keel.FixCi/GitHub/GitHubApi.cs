@@ -124,6 +124,51 @@ internal sealed class GitHubApi(HttpClient http, GitHubAppOptions options, TimeP
         return ReadComment(await ReadJsonAsync(response, cancellationToken));
     }
 
+    /// <summary>
+    /// Exchanges the code GitHub gave the installing user for a user access token
+    /// (<c>POST {web}/login/oauth/access_token</c> with the app's client id and secret). Null when GitHub refuses the
+    /// code; GitHub answers such refusals with 200 and an <c>error</c> field.
+    /// </summary>
+    public async Task<string?> ExchangeOAuthCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var url = new Uri(new Uri(options.WebBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), "login/oauth/access_token");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret, ["code"] = code,
+            }),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.ParseAdd(options.UserAgent);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return StringOrNull(json.RootElement, "access_token");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The account of <paramref name="installationId"/> when the user of <paramref name="userToken"/> can access that
+    /// installation (<c>GET /user/installations</c>, every page), else null.
+    /// </summary>
+    public async Task<(bool Found, GitHubAccount? Account)> FindUserInstallationAsync(string userToken, long installationId, CancellationToken cancellationToken)
+    {
+        var installations = await GetAllPagesAsync(userToken, $"user/installations?per_page={PageSize}", "installations",
+            i => (Id: i.GetProperty("id").GetInt64(),
+                Account: i.TryGetProperty("account", out var a) && a.ValueKind == JsonValueKind.Object && StringOrNull(a, "login") is { } login
+                    ? new GitHubAccount(login, StringOrNull(a, "type") ?? "User") : null),
+            cancellationToken);
+        var match = installations.FirstOrDefault(i => i.Id == installationId);
+        return match.Id == installationId ? (true, match.Account) : (false, null);
+    }
+
     private async Task<Stream> DownloadBlobAsync(Uri url, CancellationToken cancellationToken)
     {
         // A fresh request: the token is for api.github.com only and must not travel to the storage host.

@@ -15,6 +15,23 @@ public sealed class GitHubAppOptions
     /// <summary>REST API root: <c>https://api.github.com</c>, or <c>https://HOST/api/v3</c> for GitHub Enterprise Server.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.github.com");
 
+    /// <summary>Web root for the install page and the OAuth code exchange: <c>https://github.com</c>, or the GHES host.</summary>
+    public Uri WebBaseUrl { get; set; } = new("https://github.com");
+
+    /// <summary>The app's URL name (<c>github.com/apps/{slug}</c>): where users install it.</summary>
+    public string AppSlug { get; set; } = "";
+
+    /// <summary>The app's OAuth client id and secret. With "Request user authorization (OAuth) during installation"
+    /// on, GitHub sends the installing user back with a code; linking an installation to an organization needs both.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <inheritdoc cref="ClientId"/>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Where the Setup URL sends the browser after linking (a path of this server, or an absolute URL), with
+    /// <c>fixci_installation={id}</c> added: by default the dashboard's FixCI section, which says what was linked.</summary>
+    public string SetupRedirect { get; set; } = "/dashboard/fixci";
+
     public string UserAgent { get; set; } = "Keel-FixCI";
 
     /// <summary>How often a job log that answers 404 (the job has not finished yet) is requested before giving up.</summary>

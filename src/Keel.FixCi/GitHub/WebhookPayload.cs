@@ -6,6 +6,7 @@ namespace Keel.FixCi.GitHub;
 /// Reads a webhook body into what FixCI should do with it. Only <c>workflow_run</c> completed with conclusion
 /// <c>failure</c> or <c>timed_out</c> leads to an analysis: <c>workflow_job</c> and <c>check_suite</c> report the same
 /// failure again (per job, per suite) without the run's pull requests, so they are acknowledged and ignored.
+/// <c>installation</c> and <c>installation_repositories</c> keep the list of installations and repositories current.
 /// Never throws on bad input: a body that does not have the event's shape is <see cref="ParsedWebhook.Invalid"/>.
 /// </summary>
 internal static class WebhookPayload
@@ -45,6 +46,8 @@ internal static class WebhookPayload
                 return eventName switch
                 {
                     "workflow_run" => ParseWorkflowRun(document.RootElement),
+                    "installation" => ParseInstallation(document.RootElement, "repositories", null),
+                    "installation_repositories" => ParseInstallation(document.RootElement, "repositories_added", "repositories_removed"),
                     "workflow_job" => Acknowledge(document.RootElement, "workflow_job", "a failed job is analysed with its whole run, on workflow_run"),
                     "check_suite" => Acknowledge(document.RootElement, "check_suite", "Actions failures are analysed on workflow_run, which names the run"),
                     "ping" => new ParsedWebhook.Ignored("ping: the webhook is configured"),
@@ -113,8 +116,48 @@ internal static class WebhookPayload
             OptionalString(run, "head_branch"),
             conclusion,
             OptionalString(run, "html_url"),
-            pullRequests));
+            pullRequests,
+            OptionalTimestamp(run, "run_started_at") ?? OptionalTimestamp(run, "created_at"),
+            OptionalLong(repository, "id"),
+            Account(repository, "owner")));
     }
+
+    private static ParsedWebhook ParseInstallation(JsonElement root, string addedProperty, string? removedProperty)
+    {
+        var action = RequiredString(root, "action");
+        var installation = RequiredObject(root, "installation");
+        // "installation" lists the repositories on every action; only on "created" are they news.
+        var added = removedProperty is null && action != "created" ? [] : Repositories(root, addedProperty);
+        return new ParsedWebhook.InstallationChanged(new InstallationEvent(
+            RequiredLong(installation, "id"),
+            action,
+            Account(installation, "account"),
+            added,
+            removedProperty is null ? [] : Repositories(root, removedProperty)));
+    }
+
+    private static IReadOnlyList<InstallationRepository> Repositories(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array) return [];
+        var repositories = new List<InstallationRepository>();
+        foreach (var repository in array.EnumerateArray())
+        {
+            if (repository.ValueKind != JsonValueKind.Object) throw new PayloadException($"'{name}' holds something other than repositories.");
+            var fullName = RequiredString(repository, "full_name");
+            if (!RepositoryName.TryParse(fullName, out _)) throw new PayloadException($"'{fullName}' in '{name}' is not owner/name.");
+            repositories.Add(new InstallationRepository(RequiredLong(repository, "id"), fullName));
+        }
+        return repositories;
+    }
+
+    private static GitHubAccount? Account(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var account) && account.ValueKind == JsonValueKind.Object && OptionalString(account, "login") is { Length: > 0 } login
+            ? new GitHubAccount(login, OptionalString(account, "type") ?? "User")
+            : null;
+
+    private static DateTimeOffset? OptionalTimestamp(JsonElement parent, string name) =>
+        OptionalString(parent, name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var value) ? value : null;
 
     private static ParsedWebhook Acknowledge(JsonElement root, string eventName, string reason)
     {

@@ -1,5 +1,6 @@
 using Keel.FixCi.Data;
 using Keel.FixCi.GitHub;
+using Keel.FixCi.Installations;
 using Keel.Platform.Data;
 using Keel.Platform.Jobs;
 using Keel.Platform.Usage;
@@ -10,13 +11,18 @@ using Microsoft.Extensions.Logging;
 namespace Keel.FixCi.Runs;
 
 /// <summary>
-/// Runs stored analysis jobs: claims one with a lease, counts it against the plan (once per run attempt, by
-/// idempotency key), then analyses and comments, or says on the pull request that the plan's limit is reached.
+/// Runs stored analysis jobs: claims one with a lease, records the installation and repository it names, skips it when
+/// the repository is turned off, counts it against the plan of the installation's organization (or the installation's
+/// own free plan until it is linked; once per run attempt, by idempotency key), then analyses and comments in the
+/// repository's comment style, or says on the pull request that the plan's limit is reached.
 /// Failures are retried with backoff; after <see cref="MaxAttempts"/> the job is marked failed.
 /// </summary>
 internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeFailedRun analysis, WorkSignal<AnalysisJob> signal,
     TimeProvider time, ILogger<AnalysisJobProcessor> logger) : PollingWorker<AnalysisJob>(signal, time, logger)
 {
+    /// <summary>The plan limit (in <c>plans.json</c>) that failed runs count against.</summary>
+    public const string AnalysesFeature = "analyses_per_month";
+
     private const int MaxAttempts = 8;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
@@ -52,12 +58,28 @@ internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeF
         {
             if (WebhookPayload.Parse("workflow_run", System.Text.Encoding.UTF8.GetBytes(job.Payload)) is not ParsedWebhook.Analyze { Run: var run })
                 throw new InvalidOperationException("The stored webhook is no longer an analysable workflow run.");
+            // Saved at once in its own unit of work: an installation webhook creating the same new installation
+            // meanwhile then costs a retry of this small save, not the whole job after its comment was posted.
+            await using (var observing = scopes.CreateAsyncScope())
+            {
+                var observed = observing.ServiceProvider.GetRequiredService<KeelDbContext>();
+                await RecordInstallation.SaveAsync(observed, () => RecordInstallation.ObserveRunAsync(observed, run, now, ct), ct);
+            }
+            var (installation, repository) = await RecordInstallation.ObserveRunAsync(db, run, now, ct);
+            if (repository is { Enabled: false } || installation.SuspendedAt is not null || installation.DeletedAt is not null)
+            {
+                job.Outcome = repository is { Enabled: false } ? "skipped: FixCI is turned off for this repository" : "skipped: the installation is suspended or removed";
+                Complete(job);
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+
             var quotas = scope.ServiceProvider.GetRequiredService<Quotas>();
-            var use = await quotas.UseAsync(FixCiOwners.OfInstallation(run.InstallationId), FixCiModule.Product, "analyses_per_month", 1,
+            var use = await quotas.UseAsync(installation.QuotaOwner, FixCiModule.Product, AnalysesFeature, 1,
                 $"run-{run.Repository}-{run.RunId}-{run.RunAttempt}", ct);
             if (use.Allowed)
             {
-                var report = await analysis.RunAsync(run, ct);
+                var report = await analysis.RunAsync(run, repository?.CommentStyle ?? CommentStyle.Full, ct);
                 job.Outcome = $"analysed {report.JobsAnalyzed} job(s), {report.Comments.Count} comment(s)";
             }
             else
@@ -65,9 +87,7 @@ internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeF
                 await analysis.ReportQuotaReachedAsync(run, null, ct);
                 job.Outcome = $"plan limit reached ({use.Standing.Limit} analyses this month)";
             }
-            job.Status = AnalysisJobStatus.Done;
-            job.CompletedAt = Time.GetUtcNow();
-            job.LastError = null;
+            Complete(job);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -79,11 +99,12 @@ internal sealed class AnalysisJobProcessor(IServiceScopeFactory scopes, AnalyzeF
         job.LockedUntil = null;
         await db.SaveChangesAsync(CancellationToken.None);
     }
-}
 
-/// <summary>Whose plan an installation's analyses count against. Until an installation is linked to a Keel
-/// organization, it has its own owner key and so the product's free plan.</summary>
-internal static class FixCiOwners
-{
-    public static string OfInstallation(long installationId) => $"github:{installationId}";
+    private void Complete(AnalysisJob job)
+    {
+        job.Status = AnalysisJobStatus.Done;
+        job.CompletedAt = Time.GetUtcNow();
+        job.LastError = null;
+        job.LockedUntil = null;
+    }
 }

@@ -1,28 +1,35 @@
 using System.Net;
 using Keel.FixCi.Analysis;
 using Keel.FixCi.Comments;
+using Keel.FixCi.Data;
 using Keel.FixCi.GitHub;
+using Keel.FixCi.Summaries;
 
 namespace Keel.FixCi.Runs;
 
 /// <summary>
 /// Explains a failed workflow run on its pull request: installation token → the attempt's failed jobs → each job's
 /// log, with the log of the same job in the last successful run on the base branch when there is one →
-/// <see cref="LogAnalyzer"/> → FixCI's one comment on each pull request, created or updated. Keeps no state: call it
+/// <see cref="LogAnalyzer"/> → (when a model is configured, <see cref="RewriteSummaries"/>) → FixCI's one comment on each pull request, created or updated. Keeps no state: call it
 /// from a durable job; running it again for the same run updates the same comment.
 /// </summary>
-internal sealed class AnalyzeFailedRun(GitHubApi api, InstallationTokens tokens, UpsertPullRequestComment upsertComment)
+internal sealed class AnalyzeFailedRun(GitHubApi api, InstallationTokens tokens, UpsertPullRequestComment upsertComment,
+    RewriteSummaries? rewriteSummaries = null)
 {
     /// <exception cref="GitHubApiException">
     /// GitHub refused a request the analysis cannot do without (jobs, the failed log's redirect, the comment). On 401
     /// the installation's cached token is dropped first, so a retry starts with a new one.
     /// </exception>
-    public async Task<FailedRunReport> RunAsync(WorkflowRunEvent run, CancellationToken cancellationToken = default)
+    public async Task<FailedRunReport> RunAsync(WorkflowRunEvent run, CancellationToken cancellationToken = default) =>
+        await RunAsync(run, CommentStyle.Full, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(WorkflowRunEvent, CancellationToken)"/>
+    public async Task<FailedRunReport> RunAsync(WorkflowRunEvent run, CommentStyle style, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         try
         {
-            return await AnalyzeRunAsync(run, cancellationToken);
+            return await AnalyzeRunAsync(run, style, cancellationToken);
         }
         catch (GitHubApiException e) when (e.Status == HttpStatusCode.Unauthorized)
         {
@@ -31,7 +38,7 @@ internal sealed class AnalyzeFailedRun(GitHubApi api, InstallationTokens tokens,
         }
     }
 
-    private async Task<FailedRunReport> AnalyzeRunAsync(WorkflowRunEvent run, CancellationToken cancellationToken)
+    private async Task<FailedRunReport> AnalyzeRunAsync(WorkflowRunEvent run, CommentStyle style, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAsync(run.InstallationId, cancellationToken);
         var pullRequests = await PullRequestsAsync(token, run, cancellationToken);
@@ -53,7 +60,7 @@ internal sealed class AnalyzeFailedRun(GitHubApi api, InstallationTokens tokens,
             analyses.Add(await AnalyzeJobAsync(token, run.Repository, job, passing, baseBranch, cancellationToken));
         }
 
-        var body = ReportComment.Render(run, analyses);
+        var body = style == CommentStyle.Compact ? ReportComment.RenderCompact(run, analyses) : ReportComment.Render(run, analyses);
         var comments = new List<PostedComment>(pullRequests.Count);
         foreach (var pullRequest in pullRequests)
         {
@@ -71,7 +78,7 @@ internal sealed class AnalyzeFailedRun(GitHubApi api, InstallationTokens tokens,
     {
         ArgumentNullException.ThrowIfNull(run);
         var token = await tokens.GetAsync(run.InstallationId, cancellationToken);
-        var body = ReportComment.RenderQuotaReached(upgradeUrl);
+        var body = ReportComment.RenderQuotaReached(upgradeUrl, run);
         var comments = new List<PostedComment>();
         foreach (var pullRequest in await PullRequestsAsync(token, run, cancellationToken))
         {
@@ -130,6 +137,10 @@ internal sealed class AnalyzeFailedRun(GitHubApi api, InstallationTokens tokens,
             {
                 throw new OperationCanceledException("The log analysis was cancelled.", e, cancellationToken);
             }
+        }
+        if (rewriteSummaries is not null)
+        {
+            result = await rewriteSummaries.RunAsync(result, cancellationToken);
         }
         return new JobAnalysis(job.Id, job.Name, job.HtmlUrl, result, result.UsedPassLog ? baseBranch : null);
     }

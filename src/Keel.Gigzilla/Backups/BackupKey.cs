@@ -55,6 +55,10 @@ internal sealed class BackupKey
         return new BackupKey(key, null);
     }
 
+    /// <summary>A key for another secret of this installation (the SMTP password), derived from the install key by HKDF.</summary>
+    public byte[] DeriveFor(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, installKey ?? throw new InvalidOperationException("only the install key seals local secrets"), 32, info: Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>The AES-256 key for a file with this salt.</summary>
     public byte[] Derive(byte[] salt) =>
         passphrase is null

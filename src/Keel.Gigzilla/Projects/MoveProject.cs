@@ -2,7 +2,10 @@ using Keel.Gigzilla.Store;
 
 namespace Keel.Gigzilla.Projects;
 
-/// <summary>Moves a project along the pipeline by hand: start it, or mark it done. "Paid" follows from payments.</summary>
+/// <summary>
+/// Moves a project along the pipeline by hand: start it, or mark it done (which schedules its auto-invoice when the
+/// settings ask for one). "Paid" follows from payments.
+/// </summary>
 internal static class MoveProject
 {
     public static Outcome<Project> Run(GigzillaStore store, string reference, ProjectStatus to)
@@ -35,7 +38,13 @@ internal static class MoveProject
                 ("$status", to.ToStored()),
                 ("$now", store.Timestamp()),
                 ("$id", project.Id));
-            return project with { Status = to };
+            var moved = project with { Status = to };
+            if (to == ProjectStatus.Done)
+            {
+                Automation.AutoInvoices.ScheduleOnDone(store, moved);
+            }
+
+            return moved;
         });
     }
 }

@@ -26,4 +26,21 @@ internal sealed record Profile
     public string? InvoiceFooter { get; init; }
 
     public string? EmailSignature { get; init; }
+
+    /// <summary>Street and number, printed on invoices and required by EN 16931 e-invoices.</summary>
+    public string? Address { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public string? City { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2, e.g. DE.</summary>
+    public string? CountryCode { get; init; }
+
+    /// <summary>The seller's VAT identifier, e.g. DE123456789.</summary>
+    public string? VatId { get; init; }
+
+    public string? Iban { get; init; }
+
+    public string? Bic { get; init; }
 }

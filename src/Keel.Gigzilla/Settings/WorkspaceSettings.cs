@@ -55,4 +55,20 @@ internal sealed record WorkspaceSettings
     public string BackupTime { get; init; } = "03:00";
 
     public int BackupKeepCount { get; init; } = 30;
+
+    /// <summary>The SMTP server that sends invoices and reminders; empty writes each message as an .eml file instead.</summary>
+    public string SmtpHost { get; init; } = "";
+
+    public int SmtpPort { get; init; } = 587;
+
+    public string SmtpUsername { get; init; } = "";
+
+    /// <summary>Sealed with this installation's key (<see cref="Mail.SecretSeal"/>); never shown or logged.</summary>
+    public string SmtpPassword { get; init; } = "";
+
+    /// <summary><c>auto</c>, <c>starttls</c>, <c>tls</c> (implicit, port 465) or <c>none</c>.</summary>
+    public string SmtpSecurity { get; init; } = "auto";
+
+    /// <summary>The e-invoice attached to invoice mail: <c>cii</c> (Factur-X/ZUGFeRD) or <c>ubl</c> (XRechnung).</summary>
+    public string EInvoiceFormat { get; init; } = "cii";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Keel.Gigzilla.Store;
@@ -139,7 +138,7 @@ internal sealed class GigzillaStore : IDisposable
     }
 
     /// <summary>A timestamp for created/updated columns, from the injected clock.</summary>
-    public string Timestamp() => Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public string Timestamp() => StoredValues.Instant(Clock.GetUtcNow());
 
     public void Dispose()
     {
@@ -151,6 +150,7 @@ internal sealed class GigzillaStore : IDisposable
     {
         null => DBNull.Value,
         DateOnly date => StoredValues.Date(date),
+        DateTimeOffset instant => StoredValues.Instant(instant),
         decimal amount => StoredValues.Amount(amount),
         bool flag => flag ? 1 : 0,
         _ => value,

@@ -179,6 +179,55 @@ internal static class StoreMigrations
             CREATE INDEX invoices_open_by_due_date ON invoices (due_date, number) WHERE status IN ('sent', 'partial');
             CREATE INDEX projects_open_by_deadline ON projects (deadline, title) WHERE status IN ('to_start', 'working');
             """),
+        (4, """
+            -- The automation engine: invoices waiting to go out after a project is done, reminder levels, the mail
+            -- outbox (messages survive restarts until delivered) and when each periodic task last ran.
+            CREATE TABLE auto_invoices (
+                project_id TEXT PRIMARY KEY REFERENCES projects (id),
+                due_at TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('scheduled', 'sent', 'cancelled', 'failed')),
+                invoice_id TEXT REFERENCES invoices (id),
+                note TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX auto_invoices_scheduled_by_due_at ON auto_invoices (due_at) WHERE status = 'scheduled';
+
+            -- The level in the client's reminder strategy; NULL for a reminder sent by hand. Each level goes once.
+            ALTER TABLE reminders ADD COLUMN level INTEGER;
+            CREATE UNIQUE INDEX reminders_once_per_level ON reminders (invoice_id, level);
+
+            ALTER TABLE clients ADD COLUMN country_code TEXT;
+            ALTER TABLE clients ADD COLUMN vat_id TEXT;
+
+            CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                invoice_id TEXT REFERENCES invoices (id),
+                purpose TEXT NOT NULL CHECK (purpose IN ('invoice', 'reminder')),
+                to_address TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'cancelled')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                claimed_until TEXT,
+                last_error TEXT,
+                delivered_as TEXT,
+                created_at TEXT NOT NULL,
+                sent_at TEXT
+            );
+            CREATE INDEX outbox_queued_by_next_attempt ON outbox (next_attempt_at) WHERE status = 'queued';
+            CREATE TABLE outbox_attachments (
+                message_id TEXT NOT NULL REFERENCES outbox (id),
+                position INTEGER NOT NULL,
+                file_name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                content BLOB NOT NULL,
+                PRIMARY KEY (message_id, position)
+            );
+
+            CREATE TABLE automation_runs (task TEXT PRIMARY KEY, last_run_at TEXT NOT NULL);
+            """),
     ];
 
     public static int CurrentVersion => All[^1].Version;

@@ -17,6 +17,12 @@ internal static class StoredValues
 
     public static string Amount(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A UTC instant as sortable text, the same shape as <see cref="GigzillaStore.Timestamp"/>.</summary>
+    public static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Instant(this SqliteDataReader reader, int ordinal) =>
+        DateTimeOffset.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
     public static string? NullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

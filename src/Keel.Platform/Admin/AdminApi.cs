@@ -34,7 +34,7 @@ internal static class AdminApi
     /// <summary>From the subscriptions Keel mirrors: MRR counts active and past-due paid subscriptions at their plan's
     /// monthly price; trial conversion is the share of ended trials that became paying; churn is cancellations in the
     /// last 30 days over the subscriptions paying 30 days ago.</summary>
-    private static async Task<BillingStats> BillingStatsAsync(KeelDbContext db, PlanCatalog plans, TimeProvider time, CancellationToken ct)
+    internal static async Task<BillingStats> BillingStatsAsync(KeelDbContext db, PlanCatalog plans, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var monthAgo = now.AddDays(-30);

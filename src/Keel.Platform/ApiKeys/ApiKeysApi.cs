@@ -27,7 +27,7 @@ internal static class ApiKeysApi
     public sealed record ApiKeyDto(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
     public sealed record CreatedApiKey(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, string Secret);
 
-    private static async Task<IResult> CreateAsync(CreateApiKeyRequest request, ClaimsPrincipal user, KeelDbContext db, TimeProvider time,
+    internal static async Task<IResult> CreateAsync(CreateApiKeyRequest request, ClaimsPrincipal user, KeelDbContext db, TimeProvider time,
         AuditLog audit, CancellationToken ct)
     {
         var validation = new Validation().Required("name", request.Name, Limits.Name);
@@ -49,7 +49,7 @@ internal static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.Prefix, key.CreatedAt, secret));
     }
 
-    private static async Task<IReadOnlyList<ApiKeyDto>> ListAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
+    internal static async Task<IReadOnlyList<ApiKeyDto>> ListAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
     {
         var me = user.AccountIdOf();
         return await db.ApiKeys.AsNoTracking()
@@ -59,7 +59,7 @@ internal static class ApiKeysApi
             .ToListAsync(ct);
     }
 
-    private static async Task<IResult> RevokeAsync(Guid id, ClaimsPrincipal user, KeelDbContext db, TimeProvider time, AuditLog audit,
+    internal static async Task<IResult> RevokeAsync(Guid id, ClaimsPrincipal user, KeelDbContext db, TimeProvider time, AuditLog audit,
         ApiKeyAuthenticator authenticator, CancellationToken ct)
     {
         var me = user.AccountIdOf();

@@ -24,13 +24,13 @@ internal static class AuditApi
 
     public sealed record AuditPage(IReadOnlyList<AuditEventDto> Items, int Page, int PageSize, bool HasMore);
 
-    private static Task<AuditPage> MyEventsAsync(ClaimsPrincipal user, KeelDbContext db, int? page, int? pageSize, CancellationToken ct)
+    internal static Task<AuditPage> MyEventsAsync(ClaimsPrincipal user, KeelDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         var me = user.AccountIdOf();
         return PageAsync(db.AuditEvents.Where(e => e.ActorId == me), page, pageSize, ct);
     }
 
-    private static async Task<IResult> OrganizationEventsAsync(
+    internal static async Task<IResult> OrganizationEventsAsync(
         Guid organizationId, ClaimsPrincipal user, KeelDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         if (!user.IsPlatformAdmin())

@@ -46,7 +46,7 @@ internal static class AuthApi
     public sealed record MeResponse(Guid Id, string Email, string? DisplayName, bool IsAdmin, bool EmailVerified, bool HasPassword,
         DateTimeOffset CreatedAt, IReadOnlyList<MembershipDto> Organizations);
 
-    private static async Task<IResult> RegisterAsync(RegisterRequest request, HttpContext http, KeelDbContext db, TimeProvider time,
+    internal static async Task<IResult> RegisterAsync(RegisterRequest request, HttpContext http, KeelDbContext db, TimeProvider time,
         SignIn signIn, Mailer mailer, AuditLog audit, IOptions<KeelOptions> options, RateLimits limits, CancellationToken ct)
     {
         var validation = new Validation().Email("email", request.Email).Password("password", request.Password)
@@ -83,7 +83,7 @@ internal static class AuthApi
         return TypedResults.Created("/api/v1/me", await MeResponseAsync(db, account, ct));
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, KeelDbContext db, SignIn signIn,
+    internal static async Task<IResult> LoginAsync(LoginRequest request, HttpContext http, KeelDbContext db, SignIn signIn,
         AuditLog audit, RateLimits limits, IOptions<KeelOptions> options, CancellationToken ct)
     {
         var (account, denied) = await CheckPasswordAsync(request, http, db, audit, limits, options.Value, ct);

@@ -73,6 +73,15 @@ internal sealed class KeelAuthenticationHandler(
         return Success(KeelClaims.Create(found.Id, found.Email, found.IsAdmin, "session", found.SessionId));
     }
 
+    /// <summary>A browser page sends an anonymous visitor to sign in and back; the API answers 401.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!Web.WebPage.Is(Context)) return base.HandleChallengeAsync(properties);
+        var back = Request.PathBase + Request.Path + Request.QueryString;
+        Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(back));
+        return Task.CompletedTask;
+    }
+
     private AuthenticateResult Success(System.Security.Claims.ClaimsPrincipal principal) =>
         AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
 }

@@ -41,6 +41,6 @@ internal static class MagicLinkPage
         if (account is null)
             return Page.Render("Link expired", "<p>This sign-in link is invalid, was already used, or has expired. Ask for a new one.</p>", 400);
         await signIn.StartSessionAsync(http, account, "magic-link", ct);
-        return Page.Render("Signed in", $"<p>You are signed in as <strong>{Page.Encode(account.Email)}</strong>.</p>");
+        return Page.Render("Signed in", $"<p>You are signed in as <strong>{Page.Encode(account.Email)}</strong>.</p><p><a href=\"/dashboard\">Continue to your dashboard</a></p>");
     }
 }

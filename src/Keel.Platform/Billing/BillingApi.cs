@@ -135,7 +135,7 @@ internal static class BillingApi
         return TypedResults.Ok(new PortalResponse(session.Url));
     }
 
-    private static async Task<IReadOnlyList<SubscriptionDto>> SubscriptionsAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
+    internal static async Task<IReadOnlyList<SubscriptionDto>> SubscriptionsAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
     {
         var me = user.AccountIdOf();
         var owners = await db.Memberships.Where(m => m.AccountId == me).Select(m => m.OrganizationId).ToListAsync(ct);

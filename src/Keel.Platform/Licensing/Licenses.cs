@@ -72,10 +72,25 @@ public sealed class Licenses(KeelDbContext db, TimeProvider time, PlanCatalog pl
         if (LicenseKeys.Canonical(key) is not { } canonical) return LicenseValidation.NotFound();
         var hash = LicenseKeys.Hash(canonical);
         var now = time.GetUtcNow();
-        if (fingerprint is not null && cache.Find(hash, fingerprint, now, out var rememberedEmail) is { } remembered
+        IDisposable? load = null;
+        if (fingerprint is not null)
+        {
+            if (Remembered() is { } remembered) return remembered;
+            load = cache.BeginLoad(hash, fingerprint, out var loading);
+            if (loading is not null)
+            {
+                await loading.WaitAsync(ct);
+                if (Remembered() is { } loaded) return loaded;
+            }
+        }
+        using var _ = load;
+
+        LicenseValidation? Remembered() =>
+            cache.Find(hash, fingerprint!, now, out var rememberedEmail) is { } answer
             && (email is null || EmailAddress.Normalize(email) == rememberedEmail)
-            && (product is null || remembered.License!.Product == product))
-            return remembered;
+            && (product is null || answer.License!.Product == product)
+                ? answer
+                : null;
 
         var epoch = cache.Epoch;
         // The owner's address comes with the license: the email check needs it, and so does the offline token.

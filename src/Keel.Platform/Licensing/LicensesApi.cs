@@ -80,7 +80,7 @@ internal static class LicensesApi
         return await licenses.DeactivateAsync(result.License, request.Fingerprint!, ct) ? TypedResults.NoContent() : Problems.NotFound("Machine");
     }
 
-    private static async Task<IReadOnlyList<LicenseDto>> ListAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
+    internal static async Task<IReadOnlyList<LicenseDto>> ListAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
     {
         var me = user.AccountIdOf();
         var licenses = await db.Licenses.AsNoTracking().Where(l => l.AccountId == me).OrderBy(l => l.CreatedAt).ToListAsync(ct);
@@ -91,7 +91,7 @@ internal static class LicensesApi
                 .Select(m => new MachineDto(m.Id, m.Fingerprint, m.Name, m.ActivatedAt, m.LastSeenAt)).ToList())).ToList();
     }
 
-    private static async Task<IResult> RemoveMachineAsync(Guid licenseId, Guid machineId, ClaimsPrincipal user, KeelDbContext db, Licenses licenses,
+    internal static async Task<IResult> RemoveMachineAsync(Guid licenseId, Guid machineId, ClaimsPrincipal user, KeelDbContext db, Licenses licenses,
         CancellationToken ct)
     {
         var me = user.AccountIdOf();

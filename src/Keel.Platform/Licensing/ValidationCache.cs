@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
@@ -23,6 +24,7 @@ public sealed class ValidationCache(TimeProvider time)
     // Per license: how many times it changed, and when it last did. A record older than an answer's lifetime can go,
     // since every answer remembered before that change has expired by then.
     private readonly Dictionary<Guid, (long Generation, DateTimeOffset At)> _generations = [];
+    private readonly ConcurrentDictionary<(string, string), TaskCompletionSource> _loading = new();
     private readonly Lock _lock = new();
     private long _epoch;
 
@@ -59,6 +61,34 @@ public sealed class ValidationCache(TimeProvider time)
             if (_epoch != epochBeforeLoad) return;
             _answers.Set(KeyOf(keyHash, fingerprint), new Entry(answer, normalizedEmail, _generations.GetValueOrDefault(license.Id).Generation, until),
                 new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Licenses.LastSeenPrecision });
+        }
+    }
+
+    /// <summary>
+    /// Lets one validation of a machine at a time go to the database. When an answer expires, every request in flight
+    /// for that machine misses at once; the first loads it and the others wait for it (<paramref name="loading"/>) and
+    /// then look again, instead of all running the same queries. Dispose the result when the answer is remembered.
+    /// </summary>
+    internal IDisposable? BeginLoad(byte[] keyHash, string fingerprint, out Task? loading)
+    {
+        var key = KeyOf(keyHash, fingerprint);
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var current = _loading.GetOrAdd(key, mine);
+        if (current != mine)
+        {
+            loading = current.Task;
+            return null;
+        }
+        loading = null;
+        return new Load(this, key, mine);
+    }
+
+    private sealed class Load(ValidationCache cache, (string, string) key, TaskCompletionSource done) : IDisposable
+    {
+        public void Dispose()
+        {
+            cache._loading.TryRemove(new KeyValuePair<(string, string), TaskCompletionSource>(key, done));
+            done.TrySetResult();
         }
     }
 

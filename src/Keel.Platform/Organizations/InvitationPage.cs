@@ -50,7 +50,7 @@ internal static class InvitationPage
         if (!await invitations.AcceptAsync(invitation, account, ct)) return Expired();
         await signIn.StartSessionAsync(http, account, "invitation", ct);
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == invitation.OrganizationId, ct);
-        return Page.Render("Welcome aboard", $"<p>You joined <strong>{Page.Encode(organization.Name)}</strong> and are signed in as {Page.Encode(account.Email)}.</p>");
+        return Page.Render("Welcome aboard", $"<p>You joined <strong>{Page.Encode(organization.Name)}</strong> and are signed in as {Page.Encode(account.Email)}.</p><p><a href=\"/dashboard/organizations/{organization.Id}\">Open {Page.Encode(organization.Name)}</a></p>");
     }
 
     private static IResult Expired() =>

@@ -32,7 +32,7 @@ internal static class InvitationsApi
     public sealed record AcceptRequest(string? Token);
     public sealed record InvitationDto(Guid Id, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
-    private static async Task<IResult> InviteAsync(Guid organizationId, InviteRequest request, ClaimsPrincipal user, KeelDbContext db,
+    internal static async Task<IResult> InviteAsync(Guid organizationId, InviteRequest request, ClaimsPrincipal user, KeelDbContext db,
         TimeProvider time, Mailer mailer, AuditLog audit, IOptions<KeelOptions> options, CancellationToken ct)
     {
         var access = await OrganizationAccess.CheckAsync(db, user, organizationId, OrganizationRole.Admin, ct);
@@ -76,7 +76,7 @@ internal static class InvitationsApi
         return TypedResults.Created($"/api/v1/organizations/{organizationId}/invitations/{invitation.Id}", ToDto(invitation));
     }
 
-    private static async Task<IResult> ListAsync(Guid organizationId, ClaimsPrincipal user, KeelDbContext db, TimeProvider time, CancellationToken ct)
+    internal static async Task<IResult> ListAsync(Guid organizationId, ClaimsPrincipal user, KeelDbContext db, TimeProvider time, CancellationToken ct)
     {
         var access = await OrganizationAccess.CheckAsync(db, user, organizationId, OrganizationRole.Admin, ct);
         if (access.Denied is { } denied) return denied;
@@ -88,7 +88,7 @@ internal static class InvitationsApi
         return TypedResults.Ok(pending.Select(ToDto).ToList());
     }
 
-    private static async Task<IResult> RevokeAsync(Guid organizationId, Guid invitationId, ClaimsPrincipal user, KeelDbContext db,
+    internal static async Task<IResult> RevokeAsync(Guid organizationId, Guid invitationId, ClaimsPrincipal user, KeelDbContext db,
         TimeProvider time, AuditLog audit, CancellationToken ct)
     {
         var access = await OrganizationAccess.CheckAsync(db, user, organizationId, OrganizationRole.Admin, ct);

@@ -44,7 +44,7 @@ internal static class OrganizationsApi
             && Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role);
     }
 
-    private static async Task<IResult> CreateAsync(CreateOrganizationRequest request, ClaimsPrincipal user, KeelDbContext db, TimeProvider time,
+    internal static async Task<IResult> CreateAsync(CreateOrganizationRequest request, ClaimsPrincipal user, KeelDbContext db, TimeProvider time,
         AuditLog audit, CancellationToken ct)
     {
         var validation = new Validation().Required("name", request.Name, Limits.Name);
@@ -60,7 +60,7 @@ internal static class OrganizationsApi
             new OrganizationDto(organization.Id, organization.Name, OrganizationRole.Owner.Name(), organization.CreatedAt));
     }
 
-    private static async Task<IReadOnlyList<OrganizationDto>> ListAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
+    internal static async Task<IReadOnlyList<OrganizationDto>> ListAsync(ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
     {
         var me = user.AccountIdOf();
         var rows = await db.Memberships.AsNoTracking().Where(m => m.AccountId == me)
@@ -103,7 +103,7 @@ internal static class OrganizationsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> MembersAsync(Guid organizationId, ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
+    internal static async Task<IResult> MembersAsync(Guid organizationId, ClaimsPrincipal user, KeelDbContext db, CancellationToken ct)
     {
         var access = await OrganizationAccess.CheckAsync(db, user, organizationId, OrganizationRole.Member, ct);
         if (access.Denied is { } denied) return denied;
@@ -114,7 +114,7 @@ internal static class OrganizationsApi
             .Select(r => new MemberDto(r.Id, r.Email, r.DisplayName, r.Role.Name(), r.JoinedAt)).ToList());
     }
 
-    private static async Task<IResult> ChangeRoleAsync(Guid organizationId, Guid accountId, ChangeRoleRequest request, ClaimsPrincipal user,
+    internal static async Task<IResult> ChangeRoleAsync(Guid organizationId, Guid accountId, ChangeRoleRequest request, ClaimsPrincipal user,
         KeelDbContext db, AuditLog audit, CancellationToken ct)
     {
         var access = await OrganizationAccess.CheckAsync(db, user, organizationId, OrganizationRole.Admin, ct);
@@ -140,7 +140,7 @@ internal static class OrganizationsApi
         return TypedResults.Ok(new MemberDto(account.Id, account.Email, account.DisplayName, role.Name(), target.JoinedAt));
     }
 
-    private static async Task<IResult> RemoveMemberAsync(Guid organizationId, Guid accountId, ClaimsPrincipal user, KeelDbContext db,
+    internal static async Task<IResult> RemoveMemberAsync(Guid organizationId, Guid accountId, ClaimsPrincipal user, KeelDbContext db,
         AuditLog audit, CancellationToken ct)
     {
         var me = user.AccountIdOf();

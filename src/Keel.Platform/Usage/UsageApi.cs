@@ -42,7 +42,7 @@ internal static class UsageApi
         return outcome.Duplicate ? TypedResults.Ok(outcome.Standing) : TypedResults.Created((string?)null, outcome.Standing);
     }
 
-    private static async Task<IResult> StandingAsync(string? product, Guid? organizationId, ClaimsPrincipal user, KeelDbContext db, Quotas quotas,
+    internal static async Task<IResult> StandingAsync(string? product, Guid? organizationId, ClaimsPrincipal user, KeelDbContext db, Quotas quotas,
         PlanCatalog plans, CancellationToken ct)
     {
         if (product is null || !plans.Products.Contains(product)) return Problems.Invalid("product", "Unknown product.");

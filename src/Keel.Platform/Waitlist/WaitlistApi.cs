@@ -21,7 +21,7 @@ internal static class WaitlistApi
     public sealed record JoinRequest(string? Email, string? Product);
     public sealed record WaitlistResponse(string Email, string Product, DateTimeOffset JoinedAt);
 
-    private static async Task<IResult> JoinAsync(JoinRequest request, KeelDbContext db, TimeProvider time, CancellationToken ct)
+    internal static async Task<IResult> JoinAsync(JoinRequest request, KeelDbContext db, TimeProvider time, CancellationToken ct)
     {
         var validation = new Validation().Email("email", request.Email)
             .Check(request.Product is not null && Products.Contains(request.Product), "product", $"The product is one of: {string.Join(", ", Products)}.");

@@ -28,6 +28,40 @@ public sealed class UpsertPullRequestCommentTests
     }
 
     [Fact]
+    public async Task An_earlier_attempt_of_the_same_run_never_replaces_a_later_attempts_comment()
+    {
+        await using var app = await GitHubAppHarness.StartAsync();
+        var pr = app.GitHub.AddPullRequest(Repo, "abc", "feature");
+        var token = await app.TokenAsync();
+        var started = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        string Body(int attempt, DateTimeOffset at) => $"{ReportComment.Marker}\n{new CommentStamp("abc", 7, attempt, at).ToMarkdown()}\nattempt {attempt}";
+
+        await app.Upsert.RunAsync(token, GitHubAppHarness.RepositoryName, pr, Body(2, started.AddMinutes(5)));
+        var late = await app.Upsert.RunAsync(token, GitHubAppHarness.RepositoryName, pr, Body(1, started));
+        var third = await app.Upsert.RunAsync(token, GitHubAppHarness.RepositoryName, pr, Body(3, started.AddMinutes(9)));
+
+        late.Change.ShouldBe(CommentChange.Superseded);
+        third.Change.ShouldBe(CommentChange.Updated);
+        app.GitHub.Comments(Repo, pr).ShouldHaveSingleItem().Body.ShouldEndWith("attempt 3");
+    }
+
+    [Fact]
+    public void Stamps_survive_the_comment_and_order_runs()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var stamp = new CommentStamp("acb5820", 30433642, 2, at);
+        CommentStamp.Read($"{ReportComment.Marker}\n{stamp.ToMarkdown()}\nbody").ShouldBe(stamp);
+        CommentStamp.Read(ReportComment.Marker + "\nno stamp").ShouldBeNull();
+
+        new CommentStamp("old", 1, 1, at).IsOlderThan(new CommentStamp("new", 2, 1, at.AddMinutes(1))).ShouldBeTrue();
+        new CommentStamp("new", 2, 1, at.AddMinutes(1)).IsOlderThan(new CommentStamp("old", 1, 1, at)).ShouldBeFalse();
+        // Another workflow of the same commit: the run that finished last is shown, as before.
+        new CommentStamp("same", 1, 1, at).IsOlderThan(new CommentStamp("same", 2, 1, at.AddMinutes(1))).ShouldBeFalse();
+        // Without a start time on either side nothing can be said: write.
+        new CommentStamp("old", 1, 1, null).IsOlderThan(new CommentStamp("new", 2, 1, at)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Other_comments_are_never_taken_for_ours()
     {
         await using var app = await GitHubAppHarness.StartAsync();

@@ -157,4 +157,46 @@ public sealed class WebhookPayloadTests
 
         Parse("workflow_run", body).ShouldBeOfType<ParsedWebhook.Invalid>();
     }
+
+    [Fact]
+    public void A_failed_run_names_its_start_its_repository_id_and_owner()
+    {
+        var run = Parse("workflow_run", WorkflowRunPayload.Completed(runStartedAt: "2026-11-23T10:05:00Z")).ShouldBeOfType<ParsedWebhook.Analyze>().Run;
+
+        run.StartedAt.ShouldBe(new DateTimeOffset(2026, 11, 23, 10, 5, 0, TimeSpan.Zero));
+        run.RepositoryId.ShouldBe(1296269);
+        run.Owner.ShouldBe(new GitHubAccount("octo", "Organization"));
+    }
+
+    [Fact]
+    public void Installation_events_say_which_repositories_came_and_went()
+    {
+        JsonObject Installation(string action) => new()
+        {
+            ["action"] = action,
+            ["installation"] = new JsonObject { ["id"] = 42, ["account"] = new JsonObject { ["login"] = "octo", ["type"] = "Organization" } },
+            ["repositories"] = new JsonArray(new JsonObject { ["id"] = 7, ["full_name"] = "octo/widgets" }),
+        };
+
+        var created = Parse("installation", Installation("created")).ShouldBeOfType<ParsedWebhook.InstallationChanged>().Change;
+        created.InstallationId.ShouldBe(42);
+        created.Account.ShouldBe(new GitHubAccount("octo", "Organization"));
+        created.Added.ShouldBe([new InstallationRepository(7, "octo/widgets")]);
+        // "deleted" lists the repositories it had: they are not news.
+        Parse("installation", Installation("deleted")).ShouldBeOfType<ParsedWebhook.InstallationChanged>().Change.Added.ShouldBeEmpty();
+
+        var changed = Parse("installation_repositories", new JsonObject
+        {
+            ["action"] = "removed",
+            ["installation"] = new JsonObject { ["id"] = 42 },
+            ["repositories_added"] = new JsonArray(),
+            ["repositories_removed"] = new JsonArray(new JsonObject { ["id"] = 7, ["full_name"] = "octo/widgets" }),
+        }).ShouldBeOfType<ParsedWebhook.InstallationChanged>().Change;
+        changed.Removed.ShouldBe([new InstallationRepository(7, "octo/widgets")]);
+        changed.Account.ShouldBeNull();
+
+        var bad = Installation("created");
+        bad["repositories"] = new JsonArray(new JsonObject { ["id"] = 7, ["full_name"] = "no-slash" });
+        Parse("installation", bad).ShouldBeOfType<ParsedWebhook.Invalid>();
+    }
 }

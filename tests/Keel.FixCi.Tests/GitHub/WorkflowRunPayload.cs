@@ -12,7 +12,8 @@ internal static class WorkflowRunPayload
         string headBranch = "fix-parser",
         long workflowId = 159038,
         JsonArray? pullRequests = null,
-        string action = "completed") => new()
+        string action = "completed",
+        string runStartedAt = "2026-11-23T10:00:00Z") => new()
     {
         ["action"] = action,
         ["workflow_run"] = new JsonObject
@@ -22,6 +23,7 @@ internal static class WorkflowRunPayload
             ["head_branch"] = headBranch,
             ["head_sha"] = headSha,
             ["run_attempt"] = 1,
+            ["run_started_at"] = runStartedAt,
             ["status"] = action == "completed" ? "completed" : "in_progress",
             ["conclusion"] = action == "completed" ? conclusion : null,
             ["workflow_id"] = workflowId,
@@ -31,7 +33,11 @@ internal static class WorkflowRunPayload
             ["pull_requests"] = pullRequests ?? new JsonArray(),
             ["head_repository"] = new JsonObject { ["id"] = 99, ["full_name"] = "contributor/widgets" },
         },
-        ["repository"] = new JsonObject { ["id"] = 1296269, ["full_name"] = "octo/widgets", ["default_branch"] = "main" },
+        ["repository"] = new JsonObject
+        {
+            ["id"] = 1296269, ["full_name"] = "octo/widgets", ["default_branch"] = "main",
+            ["owner"] = new JsonObject { ["login"] = "octo", ["type"] = "Organization" },
+        },
         ["installation"] = new JsonObject { ["id"] = 42, ["node_id"] = "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==" },
         ["sender"] = new JsonObject { ["login"] = "octocat" },
     };

@@ -104,6 +104,57 @@ public sealed class AnalyzeFailedRunTests
     }
 
     [Fact]
+    public async Task A_slow_analysis_of_an_older_commit_never_replaces_the_comment_for_the_newer_one()
+    {
+        await using var app = await GitHubAppHarness.StartAsync();
+        const string oldSha = "1111111111111111111111111111111111111111", newSha = "2222222222222222222222222222222222222222";
+        var pr = app.GitHub.AddPullRequest(Repo, newSha, "fix-parser");
+        var oldRun = app.GitHub.AddRun(Repo, Workflow, oldSha, "fix-parser", "failure");
+        app.GitHub.AddJob(Repo, oldRun, "old-job", "failure", "error: the old commit's failure\n");
+        var newRun = app.GitHub.AddRun(Repo, Workflow, newSha, "fix-parser", "failure");
+        app.GitHub.AddJob(Repo, newRun, "new-job", "failure", "error: the new commit's failure\n");
+        WorkflowRunEvent Event(long runId, string sha, string startedAt) => WebhookPayload.Parse("workflow_run", Encoding.UTF8.GetBytes(
+            WorkflowRunPayload.Completed(runId: runId, headSha: sha, workflowId: Workflow, runStartedAt: startedAt,
+                pullRequests: [WorkflowRunPayload.PullRequest(pr, headSha: sha)]).ToJsonString())).ShouldBeOfType<ParsedWebhook.Analyze>().Run;
+
+        // The newer commit's run finishes first; the older one's slow analysis ends afterwards.
+        var newer = await app.AdvancingAsync(app.Analysis.RunAsync(Event(newRun, newSha, "2026-11-23T10:05:00Z")));
+        var older = await app.AdvancingAsync(app.Analysis.RunAsync(Event(oldRun, oldSha, "2026-11-23T10:00:00Z")));
+        var olderQuota = await app.Analysis.ReportQuotaReachedAsync(Event(oldRun, oldSha, "2026-11-23T10:00:00Z"), null);
+
+        newer.Comments.ShouldHaveSingleItem().Change.ShouldBe(CommentChange.Created);
+        older.Comments.ShouldHaveSingleItem().Change.ShouldBe(CommentChange.Superseded);
+        olderQuota.ShouldHaveSingleItem().Change.ShouldBe(CommentChange.Superseded);
+        var comment = app.GitHub.Comments(Repo, pr).ShouldHaveSingleItem();
+        comment.Body.ShouldContain("new-job");
+        comment.Body.ShouldNotContain("old-job");
+        comment.Edits.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_newer_commits_result_replaces_the_older_ones()
+    {
+        await using var app = await GitHubAppHarness.StartAsync();
+        const string oldSha = "1111111111111111111111111111111111111111", newSha = "2222222222222222222222222222222222222222";
+        var pr = app.GitHub.AddPullRequest(Repo, newSha, "fix-parser");
+        var oldRun = app.GitHub.AddRun(Repo, Workflow, oldSha, "fix-parser", "failure");
+        app.GitHub.AddJob(Repo, oldRun, "old-job", "failure", "error: the old commit's failure\n");
+        var newRun = app.GitHub.AddRun(Repo, Workflow, newSha, "fix-parser", "failure");
+        app.GitHub.AddJob(Repo, newRun, "new-job", "failure", "error: the new commit's failure\n");
+        WorkflowRunEvent Event(long runId, string sha, string startedAt) => WebhookPayload.Parse("workflow_run", Encoding.UTF8.GetBytes(
+            WorkflowRunPayload.Completed(runId: runId, headSha: sha, workflowId: Workflow, runStartedAt: startedAt,
+                pullRequests: [WorkflowRunPayload.PullRequest(pr, headSha: sha)]).ToJsonString())).ShouldBeOfType<ParsedWebhook.Analyze>().Run;
+
+        await app.AdvancingAsync(app.Analysis.RunAsync(Event(oldRun, oldSha, "2026-11-23T10:00:00Z")));
+        var newer = await app.AdvancingAsync(app.Analysis.RunAsync(Event(newRun, newSha, "2026-11-23T10:05:00Z")));
+
+        newer.Comments.ShouldHaveSingleItem().Change.ShouldBe(CommentChange.Updated);
+        var comment = app.GitHub.Comments(Repo, pr).ShouldHaveSingleItem();
+        comment.Body.ShouldContain("new-job");
+        comment.Body.ShouldNotContain("old-job");
+    }
+
+    [Fact]
     public async Task A_run_without_a_pull_request_is_analysed_but_nothing_is_posted()
     {
         await using var app = await GitHubAppHarness.StartAsync();

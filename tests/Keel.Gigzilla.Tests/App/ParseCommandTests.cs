@@ -94,7 +94,6 @@ public sealed class ParseCommandTests
     [InlineData("parse", "--verbose", "Logo")]
     [InlineData("parse", "--json")]
     [InlineData("frobnicate")]
-    [InlineData]
     public void Errors_are_one_line_on_stderr_with_a_non_zero_exit(params string[] args)
     {
         var (exitCode, output, error) = Run(args);

@@ -103,4 +103,12 @@ public sealed class BadInputTests(SqliteServer fixture) : IClassFixture<SqliteSe
         (await (await client.PutAsJsonAsync($"/api/v1/organizations/{orgId}/members/{id}/role", new { role = "1" }))
             .ProblemAsync(HttpStatusCode.BadRequest))["errors"]!["role"].ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task A_page_number_past_the_end_of_int_is_an_empty_page_not_an_overflow()
+    {
+        var (client, _, _) = await Server.SignUpAsync();
+        var response = await client.GetAsync($"/api/v1/me/audit?page={int.MaxValue}&pageSize=200");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -145,6 +145,21 @@ public abstract class LicenseApiTests(Db database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_validations_of_one_machine_arriving_together_when_its_answer_expires_all_succeed()
+    {
+        var (owner, key) = await LicenseAsync();
+        await PostAsync("/api/v1/licenses/activate", new { key, fingerprint = "fp-1" });
+        await PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" });
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        // One of them loads the answer; the others wait for it rather than all querying the database.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => PostAsync("/api/v1/licenses/validate", new { key, fingerprint = "fp-1" })));
+
+        answers.ShouldAllBe(a => a.Body["code"]!.GetValue<string>() == "VALID");
+        (await LastSeenAsync(owner)).ShouldBe(_time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task A_machine_deactivated_a_moment_after_validating_is_refused_at_once()
     {
         var (_, key) = await LicenseAsync();

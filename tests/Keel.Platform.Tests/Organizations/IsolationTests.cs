@@ -28,6 +28,10 @@ public abstract class IsolationTests(ServerFixture fixture)
         new("GET", "/api/v1/organizations/{organizationId:guid}/invitations", null),
         new("DELETE", "/api/v1/organizations/{organizationId:guid}/invitations/{invitationId:guid}", null),
         new("GET", "/api/v1/organizations/{organizationId:guid}/audit", null),
+        new("GET", "/fixci/api/organizations/{organizationId:guid}/installations", null),
+        new("POST", "/fixci/api/organizations/{organizationId:guid}/installations/install-url", null),
+        new("DELETE", "/fixci/api/organizations/{organizationId:guid}/installations/{installationId:long}", null),
+        new("PATCH", "/fixci/api/organizations/{organizationId:guid}/repositories/{repositoryId:long}", new { enabled = false }),
     ];
 
     [Fact]
@@ -55,7 +59,9 @@ public abstract class IsolationTests(ServerFixture fixture)
             var url = call.Template
                 .Replace("{organizationId:guid}", orgId.ToString())
                 .Replace("{accountId:guid}", victimId.ToString())
-                .Replace("{invitationId:guid}", invitation["id"]!.GetValue<Guid>().ToString());
+                .Replace("{invitationId:guid}", invitation["id"]!.GetValue<Guid>().ToString())
+                .Replace("{installationId:long}", "42")
+                .Replace("{repositoryId:long}", "1296269");
             using var request = new HttpRequestMessage(new HttpMethod(call.Method), url);
             if (call.Body is not null) request.Content = JsonContent.Create(call.Body);
             var response = await attacker.SendAsync(request);
@@ -96,6 +102,9 @@ public abstract class IsolationTests(ServerFixture fixture)
             ("GET", $"/api/v1/organizations/{orgId}/invitations", null),
             ("DELETE", $"/api/v1/organizations/{orgId}/invitations/{invitations[0]!["id"]}", null),
             ("GET", $"/api/v1/organizations/{orgId}/audit", null),
+            ("POST", $"/fixci/api/organizations/{orgId}/installations/install-url", null),
+            ("DELETE", $"/fixci/api/organizations/{orgId}/installations/42", null),
+            ("PATCH", $"/fixci/api/organizations/{orgId}/repositories/1296269", new { enabled = false }),
         };
         foreach (var (method, url, body) in forbidden)
         {
@@ -105,6 +114,7 @@ public abstract class IsolationTests(ServerFixture fixture)
         }
         (await member.GetAsync($"/api/v1/organizations/{orgId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await member.GetAsync($"/api/v1/organizations/{orgId}/members")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await member.GetAsync($"/fixci/api/organizations/{orgId}/installations")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
 

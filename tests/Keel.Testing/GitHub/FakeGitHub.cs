@@ -18,7 +18,8 @@ namespace Keel.Testing.GitHub;
 /// refuses requests that carry an Authorization header; <see cref="SetLogNotFound"/> makes a log answer 404 first,
 /// as GitHub does while a job is finishing. Lists page with <c>per_page</c>/<c>page</c> and a <c>Link</c> header.
 /// <c>GET /repos/{o}/{r}/commits/{sha}/pulls</c> leaves out pull requests from forks, as GitHub's does in practice,
-/// so clients must fall back to listing open pull requests.
+/// so clients must fall back to listing open pull requests. The web flow's code exchange
+/// (<c>POST /login/oauth/access_token</c>) and <c>GET /user/installations</c> are served too (<see cref="EnableUserAuthorization"/>).
 /// </summary>
 public sealed class FakeGitHub : IAsyncDisposable
 {
@@ -74,11 +75,13 @@ public sealed class FakeGitHub : IAsyncDisposable
         return gitHub;
     }
 
-    /// <summary>Installs the app on repositories (<c>owner/name</c>), creating them with the given default branch.</summary>
+    /// <summary>Installs the app on repositories (<c>owner/name</c>), creating them with the given default branch.
+    /// The installation's account is the first repository's owner, an organization.</summary>
     public void AddInstallation(long installationId, IEnumerable<string> repositories, string defaultBranch = "main") =>
         Locked(() =>
         {
             world.Installations.Add(installationId);
+            if (repositories.FirstOrDefault() is { } first) world.InstallationAccounts[installationId] = (first.Split('/')[0], "Organization");
             foreach (var fullName in repositories)
             {
                 if (fullName.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
@@ -89,6 +92,30 @@ public sealed class FakeGitHub : IAsyncDisposable
             }
             return 0;
         });
+
+    /// <summary>
+    /// Turns on the app's OAuth client ("Request user authorization (OAuth) during installation"): from now on
+    /// <c>POST /login/oauth/access_token</c> exchanges codes from <see cref="AuthorizeUser"/> for user tokens when
+    /// given these credentials, and <c>GET /user/installations</c> lists what the token's user can access.
+    /// </summary>
+    public void EnableUserAuthorization(string clientId, string clientSecret) =>
+        Locked(() => world.OAuth = new OAuthClient(clientId, clientSecret));
+
+    /// <summary>
+    /// What GitHub does when a user authorizes the app: a one-time code (valid 10 minutes) for a user who can access
+    /// <paramref name="installations"/>, as GitHub appends to the Setup URL.
+    /// </summary>
+    public string AuthorizeUser(params long[] installations) =>
+        Locked(() =>
+        {
+            var oauth = world.OAuth ?? throw new InvalidOperationException("Call EnableUserAuthorization first.");
+            var code = GitHubWorld.RandomToken("", 20);
+            oauth.Codes[code] = (installations, world.Now + TimeSpan.FromMinutes(10));
+            return code;
+        });
+
+    /// <summary>Codes presented to <c>POST /login/oauth/access_token</c>, accepted or not.</summary>
+    public IReadOnlyList<string> CodeExchanges => Locked(() => world.CodeExchanges.ToArray());
 
     /// <summary>Invalidates the installation's tokens, as when an installation is suspended or a token revoked: they now get 401.</summary>
     public void RevokeTokens(long installationId) =>

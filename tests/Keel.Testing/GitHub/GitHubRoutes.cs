@@ -198,6 +198,64 @@ static class GitHubRoutes
             });
         });
 
+        // The web flow's code exchange (github.com, not the API): answers 200 with an "error" field when it refuses.
+        app.MapPost("/login/oauth/access_token", async (HttpContext http) =>
+        {
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+            Dictionary<string, string?> fields;
+            if (form is not null)
+            {
+                fields = form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
+            }
+            else
+            {
+                try
+                {
+                    using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                    fields = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null);
+                }
+                catch (JsonException)
+                {
+                    fields = [];
+                }
+            }
+            return Locked(world, () =>
+            {
+                var oauth = world.OAuth;
+                if (oauth is null || fields.GetValueOrDefault("client_id") != oauth.ClientId || fields.GetValueOrDefault("client_secret") != oauth.ClientSecret)
+                {
+                    return Json(200, new JsonObject { ["error"] = "incorrect_client_credentials", ["error_description"] = "The client_id and/or client_secret passed are incorrect." });
+                }
+                var code = fields.GetValueOrDefault("code") ?? "";
+                world.CodeExchanges.Add(code);
+                if (!oauth.Codes.Remove(code, out var grant) || grant.ExpiresAt < world.Now)
+                {
+                    return Json(200, new JsonObject { ["error"] = "bad_verification_code", ["error_description"] = "The code passed is incorrect or expired." });
+                }
+                var token = GitHubWorld.RandomToken("ghu_", 36);
+                oauth.UserTokens[token] = grant.Installations;
+                return Json(200, new JsonObject { ["access_token"] = token, ["token_type"] = "bearer", ["scope"] = "" });
+            });
+        });
+
+        app.MapGet("/user/installations", (HttpContext http) => Locked(world, () =>
+        {
+            if (Bearer(http) is not { } token || world.OAuth?.UserTokens.GetValueOrDefault(token) is not { } installations)
+            {
+                return Error(401, "Bad credentials");
+            }
+            var items = installations.Where(world.Installations.Contains).Order().Select(id => (JsonNode)new JsonObject
+            {
+                ["id"] = id,
+                ["app_id"] = long.Parse(world.AppId, CultureInfo.InvariantCulture),
+                ["app_slug"] = world.AppSlug,
+                ["account"] = world.InstallationAccounts.TryGetValue(id, out var account)
+                    ? new JsonObject { ["login"] = account.Login, ["type"] = account.Type }
+                    : null,
+            }).ToArray();
+            return Json(200, new JsonObject { ["total_count"] = items.Length, ["installations"] = Page(http, world, baseUrl(), items) });
+        }));
+
         app.MapFallback(() => Error(404, "Not Found"));
     }
 

@@ -102,6 +102,75 @@ namespace Keel.Server.Migrations.Sqlite
                     b.ToTable("fixci_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.FixCi.Data.Installation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountLogin")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("fixci_installations", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.FixCi.Data.InstalledRepository", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommentStyle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstallationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstallationId");
+
+                    b.ToTable("fixci_repositories", (string)null);
+                });
+
             modelBuilder.Entity("Keel.Platform.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -866,6 +935,23 @@ namespace Keel.Server.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("waitlist", (string)null);
+                });
+
+            modelBuilder.Entity("Keel.FixCi.Data.Installation", b =>
+                {
+                    b.HasOne("Keel.Platform.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Keel.FixCi.Data.InstalledRepository", b =>
+                {
+                    b.HasOne("Keel.FixCi.Data.Installation", null)
+                        .WithMany()
+                        .HasForeignKey("InstallationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Keel.Platform.ApiKeys.ApiKey", b =>
