@@ -44,6 +44,30 @@ public sealed class WorkspaceFlowTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Edit_after_a_quick_entry_corrects_what_the_parser_understood()
+    {
+        using var data = new TempFolder();
+        await using var app = await fixture.StartAppAsync(data.Path);
+        var page = await fixture.OpenAsync(app);
+
+        await page.Locator("#quick").FillAsync("Logo for Acme Corp, €1,500, 2 weeks");
+        await page.Locator("#quick").PressAsync("Enter");
+        await page.Locator("#created").GetByText("Edit").ClickAsync();
+        await page.Locator("#e-amount").FillAsync("abc");
+        await page.GetByText("Save changes").ClickAsync();
+        (await page.Locator(".notice.error").TextContentAsync())!.ShouldContain("'abc' is not an amount");
+
+        await page.Locator("#e-title").FillAsync("Logo and favicon");
+        await page.Locator("#e-amount").FillAsync("1800");
+        await page.Locator("#e-client").FillAsync("Globex");
+        await page.GetByText("Save changes").ClickAsync();
+
+        (await page.Locator(".notice").First.TextContentAsync())!.ShouldContain("Saved Logo and favicon");
+        (await page.Locator("dl.facts").TextContentAsync())!.ShouldContain("Globex");
+        (await page.Locator("dl.facts").TextContentAsync())!.ShouldContain("1,800");
+    }
+
+    [Fact]
     public async Task Drag_to_working_then_done_invoice_partial_payment_and_paid()
     {
         using var data = new TempFolder();

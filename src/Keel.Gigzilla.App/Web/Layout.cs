@@ -107,7 +107,7 @@ internal static class Layout
         return $"""
             <div class="notice ok created" id="created" role="status">
               <strong>Created:</strong> {E(summary)}
-              <a class="button small" href="/projects/{E(project.Id)}">Edit</a>
+              <a class="button small" href="/projects/{E(project.Id)}#edit">Edit</a>
               <a class="button small primary" href="{E(back)}">Looks good</a>
             </div>
             """;

@@ -141,6 +141,7 @@ internal sealed class LocalApp : IAsyncDisposable
         app.MapPost("/projects/move", PipelinePage.Move);
         app.MapGet("/projects/{id}", PipelinePage.Project);
         app.MapPost("/projects/{id}/invoice", PipelinePage.InvoiceNow);
+        app.MapPost("/projects/{id}/edit", PipelinePage.Edit);
         app.MapGet("/money", MoneyPage.Get);
         app.MapPost("/invoices/{id}/send", MoneyPage.Send);
         app.MapPost("/invoices/{id}/pay", MoneyPage.Pay);

@@ -146,8 +146,55 @@ internal static class PipelinePage
               {next}
             </section>
             <section class="panel"><h2>Invoices</h2><ul class="list">{(rows.Length == 0 ? "<li class=\"empty\">None yet.</li>" : rows)}</ul></section>
+            {EditForm(project)}
             """;
         return Layout.Render(http, workspace, gate.Current(), "Pipeline", project.Title, body);
+    }
+
+    /// <summary>Seed 000's [Edit] after a quick entry: correct what the parser understood.</summary>
+    private static string EditForm(Project project) => $"""
+        <section class="panel" id="edit"><h2>Edit</h2>
+          <form method="post" action="/projects/{E(project.Id)}/edit" class="edit-project">
+            <div class="field"><label for="e-title">Title</label><input id="e-title" name="title" required value="{E(project.Title)}"></div>
+            <div class="field"><label for="e-client">Client</label><input id="e-client" name="client" value="{E(project.ClientName ?? "")}"></div>
+            <div class="field"><label for="e-amount">Amount</label><input id="e-amount" name="amount" inputmode="decimal" value="{project.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""}"></div>
+            <div class="field"><label for="e-currency">Currency</label><input id="e-currency" name="currency" maxlength="3" value="{E(project.Currency)}"></div>
+            <div class="field"><label for="e-deadline">Deadline</label><input id="e-deadline" name="deadline" type="date" value="{project.Deadline?.ToString("yyyy-MM-dd") ?? ""}"></div>
+            <button class="primary">Save changes</button>
+          </form>
+        </section>
+        """;
+
+    /// <summary>Saves the edit form; a bad amount or date comes back as a message, and nothing is saved.</summary>
+    public static async Task<IResult> Edit(HttpContext http, Workspace workspace, string id)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var back = $"/projects/{U(id)}";
+        decimal? amount = null;
+        if (form["amount"].ToString().Trim() is { Length: > 0 } amountText)
+        {
+            if (!decimal.TryParse(amountText, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return Back(back, error: $"'{amountText}' is not an amount; write it like 1500 or 1500.50.");
+            }
+
+            amount = parsed;
+        }
+
+        DateOnly? deadline = null;
+        if (form["deadline"].ToString().Trim() is { Length: > 0 } deadlineText)
+        {
+            if (!DateOnly.TryParseExact(deadlineText, "yyyy-MM-dd", out var parsed))
+            {
+                return Back(back, error: $"'{deadlineText}' is not a date.");
+            }
+
+            deadline = parsed;
+        }
+
+        var changes = new EditProject.Changes(form["title"].ToString(), form["client"].ToString(), amount, form["currency"].ToString(), deadline);
+        var edited = workspace.Use(store => FindProject.IsIdPrefix(id) ? EditProject.Run(store, id, changes) : new Failure("no such project"));
+        return edited.Value is { } project ? Back(back, $"Saved {project.Title}.") : Back(back, error: edited.Failure!.Message);
     }
 
     private static string Button(Project project, string to, string label) => $"""
