@@ -1,7 +1,9 @@
+using Keel.Platform.Data;
 using Keel.Platform.Web.Layout;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +20,12 @@ internal static class WebFrontEnd
         services.AddRazorComponents();
         services.AddOptions<KeelWebOptions>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PageRefusal>();
-        // Antiforgery tokens are sealed with Data Protection; its keys live with the server's other keys so a restart
-        // does not invalidate open forms. Instances behind a load balancer share the data directory's keys folder.
-        services.AddDataProtection().SetApplicationName("Keel")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys", "data-protection")));
+        // Antiforgery tokens are sealed with Data Protection; its keys live in the database (sealed with the server
+        // secret), so a restart does not invalidate open forms and instances on one database accept each other's forms.
+        services.AddDataProtection().SetApplicationName("Keel");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<SecretBox>(),
+                sp.GetRequiredService<TimeProvider>())));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "keel_csrf";

@@ -942,6 +942,29 @@ namespace Keel.Server.Migrations.Postgres
                     b.ToTable("waitlist", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Platform.Web.DataProtectionKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("XmlSealed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Keel.FixCi.Data.Installation", b =>
                 {
                     b.HasOne("Keel.Platform.Organizations.Organization", null)

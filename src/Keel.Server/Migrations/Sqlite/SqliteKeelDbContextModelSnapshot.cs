@@ -937,6 +937,29 @@ namespace Keel.Server.Migrations.Sqlite
                     b.ToTable("waitlist", (string)null);
                 });
 
+            modelBuilder.Entity("Keel.Platform.Web.DataProtectionKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("XmlSealed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Keel.FixCi.Data.Installation", b =>
                 {
                     b.HasOne("Keel.Platform.Organizations.Organization", null)
